@@ -1,0 +1,47 @@
+# The two commands of the README: `make run` serves the portal, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test install lint messages clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version 2>&1))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+var:
+	@mkdir -p var/broker/queue var/broker/processed var/broker/control var/media var/cache
+
+run: install var
+	@$(BIN)/python manage.py check --fail-level ERROR
+	@$(BIN)/python manage.py migrate --noinput
+	@$(BIN)/python manage.py seed_demo
+	@echo
+	@echo "  The portal is at http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/en/admin/)"
+	@echo "  Web, Celery worker and Celery beat run below; Ctrl-C stops them all."
+	@echo
+	@PYTHONUNBUFFERED=1 $(BIN)/honcho -f Procfile.dev start
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+test: lint
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+messages: install
+	$(BIN)/python manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=var
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf var

@@ -1,0 +1,30 @@
+"""The JSON API, `/api/v1/` (DESIGN §4), outside the language prefix: one route per endpoint."""
+
+from django.urls import path, re_path
+
+from questionnaires import api as questionnaires_api
+from rounds import api as rounds_api
+from submissions import api as submissions_api
+
+from .api_auth import TokenObtainApi
+from .api_errors import EndpointNotFoundApi
+
+app_name = "api"
+
+reply = "rounds/<slug:slug>/replies/<str:iso2>/"
+
+urlpatterns = [
+    path("auth/token/", TokenObtainApi.as_view(), name="token"),
+    path("parties/", rounds_api.PartyListApi.as_view(), name="party-list"),
+    path("rounds/", rounds_api.RoundListApi.as_view(), name="round-list"),
+    path("rounds/<slug:slug>/", rounds_api.RoundDetailApi.as_view(), name="round-detail"),
+    path("rounds/<slug:slug>/questions/", questionnaires_api.QuestionListApi.as_view(), name="question-list"),
+    path("rounds/<slug:slug>/replies/", submissions_api.ReplyListApi.as_view(), name="reply-list"),
+    path(reply, submissions_api.ReplyDetailApi.as_view(), name="reply-detail"),
+    path(f"{reply}answers/<str:number>/", submissions_api.AnswerSaveApi.as_view(), name="answer-save"),
+    path(f"{reply}submit/", submissions_api.ReplySubmitApi.as_view(), name="reply-submit"),
+    path(f"{reply}publish/", submissions_api.ReplyPublishApi.as_view(), name="reply-publish"),
+    path(f"{reply}attachments/", submissions_api.AttachmentAddApi.as_view(), name="attachment-add"),
+    # Last: only paths ending in a slash, so CommonMiddleware still redirects `rounds` to `rounds/`.
+    re_path(r"^.*/$", EndpointNotFoundApi.as_view(), name="not-found"),
+]

@@ -1,0 +1,56 @@
+"""Liveness and readiness probes for the orchestrator and for `make run`."""
+
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from .celery import app as celery_app
+from .tasks import HEARTBEAT_KEY
+
+BROKER_TIMEOUT_SECONDS = 2
+
+
+def _database_problem() -> str | None:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as error:  # any driver error means "not ready"; its text is the reason
+        return f"database unreachable: {error}"
+    return None
+
+
+def _broker_problem() -> str | None:
+    try:
+        with celery_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_SECONDS)
+    except Exception as error:
+        return f"broker unreachable: {error}"
+    return None
+
+
+def _worker_last_seen() -> int | None:
+    """Seconds since a worker last ran the heartbeat task: reported, not required to be ready."""
+    seen = cache.get(HEARTBEAT_KEY)
+    if not seen:
+        return None
+    return int((timezone.now() - datetime.fromisoformat(seen)).total_seconds())
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request: HttpRequest) -> JsonResponse:
+    problems = [p for p in (_database_problem(), _broker_problem()) if p]
+    body = {
+        "status": "unavailable" if problems else "ok",
+        "problems": problems,
+        "worker_last_seen_seconds_ago": _worker_last_seen(),
+    }
+    return JsonResponse(body, status=503 if problems else 200)

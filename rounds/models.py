@@ -1,0 +1,250 @@
+"""Parties to the Convention, monitoring rounds, and who takes part in them.
+
+This is the lowest app: every other app may import it, it imports none of them.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Language(models.Model):
+    """A national language in which Parties may write (ISO 639-1), beside the official EN and FR."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z]{2,3}$", _("Use the ISO 639-1 code in lower case, e.g. “de”."))],
+    )
+    name = models.CharField(_("name"), max_length=60)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Party(TimeStampedModel):
+    """A State bound by the Convention."""
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        validators=[
+            RegexValidator(r"^[A-Z]{2}$", _("Use the ISO 3166-1 alpha-2 code in capitals, e.g. “FR”."))
+        ],
+        help_text=_("ISO 3166-1 alpha-2, e.g. FR."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    national_languages = models.ManyToManyField(
+        Language, verbose_name=_("national languages"), related_name="parties", blank=True
+    )
+    signed_on = models.DateField(_("signature"), null=True, blank=True)
+    ratified_on = models.DateField(_("ratification or accession"), null=True, blank=True)
+    in_force_on = models.DateField(_("entry into force"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("Party")
+        verbose_name_plural = _("Parties")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ratified_on__isnull=True)
+                | Q(in_force_on__isnull=True)
+                | Q(in_force_on__gte=models.F("ratified_on")),
+                name="party_in_force_after_ratification",
+                violation_error_message=_("Entry into force cannot precede ratification."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartyStatement(TimeStampedModel):
+    """A reservation or declaration a Party made on an article of the Convention."""
+
+    class Kind(models.TextChoices):
+        RESERVATION = "reservation", _("reservation")
+        DECLARATION = "declaration", _("declaration")
+
+    party = models.ForeignKey(
+        Party, on_delete=models.CASCADE, related_name="statements", verbose_name=_("Party")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    article = models.CharField(
+        _("article"),
+        max_length=20,
+        validators=[
+            RegexValidator(r"^\d+(§\d+)?(\.[a-z])?$", _("Write the article as 20 or 20§3 or 20§1.a."))
+        ],
+        help_text=_("For example 20§3."),
+    )
+    text = models.TextField(_("text"))
+
+    class Meta:
+        ordering = ["party", "article"]
+        verbose_name = _("reservation or declaration")
+        verbose_name_plural = _("reservations and declarations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party", "kind", "article"], name="unique_party_statement_per_article"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party.code} {self.get_kind_display()} {self.article}"
+
+
+class FocalPoint(TimeStampedModel):
+    """A user who writes replies on behalf of exactly one Party."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="focal_point", verbose_name=_("user")
+    )
+    party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="focal_points", verbose_name=_("Party")
+    )
+
+    class Meta:
+        ordering = ["party", "user__username"]
+        verbose_name = _("focal point")
+        verbose_name_plural = _("focal points")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.party.code})"
+
+
+class Round(TimeStampedModel):
+    """A thematic monitoring round: every Party monitored answers the same questionnaire."""
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", _("regular")
+        URGENT = "urgent", _("urgent")
+
+    class Status(models.TextChoices):
+        PREPARATION = "preparation", _("in preparation")
+        REPLIES = "replies", _("collecting replies")
+        EVALUATION = "evaluation", _("evaluation")
+        REPORT_ADOPTED = "report_adopted", _("report adopted")
+        CLOSED = "closed", _("closed")
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    number = models.PositiveSmallIntegerField(
+        _("number"),
+        null=True,
+        blank=True,
+        help_text=_("Regular rounds are numbered; urgent ones need not be."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REGULAR)
+    theme = models.CharField(_("theme"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PREPARATION)
+    questionnaire_adopted_on = models.DateField(_("questionnaire adopted"), null=True, blank=True)
+    reply_deadline = models.DateField(_("reply deadline"), null=True, blank=True)
+    report_adopted_on = models.DateField(_("report adopted"), null=True, blank=True)
+    factsheets_published_on = models.DateField(_("factsheets published"), null=True, blank=True)
+    comment_window_months = models.PositiveSmallIntegerField(
+        _("comment window (months)"),
+        default=2,
+        validators=[MinValueValidator(1)],
+        help_text=_("How long civil society may comment after a Party's reply is published."),
+    )
+    parties = models.ManyToManyField(
+        Party, through="Participation", related_name="rounds", verbose_name=_("Parties monitored")
+    )
+
+    class Meta:
+        # Newest first, by the earliest date known of each round (some historic dates are not sourced).
+        ordering = [
+            Coalesce("questionnaire_adopted_on", "reply_deadline", "report_adopted_on").desc(nulls_last=True),
+            "-pk",
+        ]
+        verbose_name = _("monitoring round")
+        verbose_name_plural = _("monitoring rounds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "number"],
+                condition=Q(number__isnull=False),
+                name="unique_round_number_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="urgent") | Q(number__isnull=False),
+                name="regular_round_has_number",
+                violation_error_message=_("A regular round needs a number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(comment_window_months__gte=1), name="comment_window_at_least_one_month"
+            ),
+            models.CheckConstraint(
+                condition=Q(questionnaire_adopted_on__isnull=True)
+                | Q(reply_deadline__isnull=True)
+                | Q(reply_deadline__gte=models.F("questionnaire_adopted_on")),
+                name="reply_deadline_after_questionnaire",
+                violation_error_message=_("The reply deadline cannot precede the questionnaire's adoption."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        if self.kind == self.Kind.URGENT:
+            return _("Urgent monitoring round: %(theme)s") % {"theme": self.theme}
+        return _("Monitoring round %(number)s") % {"number": self.number}
+
+
+class Participation(TimeStampedModel):
+    """A Party monitored in a round, with the Secretariat's deadline extension if any."""
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="participations", verbose_name=_("round")
+    )
+    party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="participations", verbose_name=_("Party")
+    )
+    deadline_extended_to = models.DateField(_("deadline extended to"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["round", "party"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "party"], name="unique_participation"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party.code} — {self.round}"
+
+    @property
+    def reply_deadline(self):
+        return self.deadline_extended_to or self.round.reply_deadline
+
+    def clean(self) -> None:
+        deadline = self.round.reply_deadline if self.round_id else None
+        if self.deadline_extended_to and deadline and self.deadline_extended_to <= deadline:
+            raise ValidationError(
+                {
+                    "deadline_extended_to": _("An extension must end after the round's deadline (%(day)s).")
+                    % {"day": date_format(deadline)}
+                }
+            )

@@ -1,0 +1,185 @@
+"""The Secretariat's view of every reply: state, dates, lateness, progress, and the actions on it."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from rounds.errors import DomainError
+
+from .models import Answer, Attachment, Reply, ReplyTransition
+from .selectors import with_progress
+from .services import reply_publish, reply_register, reply_send_back
+
+
+class ReplyTransitionInline(admin.TabularInline):
+    model = ReplyTransition
+    extra = 0
+    can_delete = False
+    fields = ("at", "by", "from_state", "to_state", "message")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    can_delete = False
+    fields = ("title", "question", "language", "kind", "size", "uploaded_by", "download")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, attachment: Attachment) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("attachment-download", args=[attachment.pk]),
+            attachment.original_name,
+        )
+
+
+class IsLateFilter(admin.SimpleListFilter):
+    title = _("late")
+    parameter_name = "late"
+
+    def lookups(self, request, model_admin):
+        return (("yes", _("late")), ("no", _("on time")))
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(is_late=self.value() == "yes")
+        return queryset
+
+
+class SendBackForm(forms.Form):
+    message = forms.CharField(label=_("What should the focal points correct?"), widget=forms.Textarea)
+
+
+class PublishForm(forms.Form):
+    published_on = forms.DateField(
+        label=_("Publication date"),
+        required=False,
+        help_text=_("Empty for today; a past date records a historic publication."),
+    )
+
+
+@admin.register(Reply)
+class ReplyAdmin(admin.ModelAdmin):
+    list_display = ("party", "round", "state", "is_late", "submitted_at", "published_on", "progress")
+    list_filter = ("round", "state", IsLateFilter)
+    list_select_related = ("party", "round")
+    search_fields = ("party__code", "party__name_en", "party__name_fr")
+    readonly_fields = (
+        "round",
+        "party",
+        "state",
+        "language",
+        "national_language",
+        "submitted_at",
+        "is_late",
+        "registered_at",
+        "published_on",
+    )
+    fields = readonly_fields
+    inlines = (AttachmentInline, ReplyTransitionInline)
+    actions = ("register_selected",)
+
+    def has_add_permission(self, request):
+        return False  # replies are started by their focal points
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return with_progress(super().get_queryset(request))
+
+    @admin.display(description=_("answered"), ordering="answered_count")
+    def progress(self, reply: Reply) -> str:
+        return f"{reply.answered_count}/{reply.question_count}"
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/send-back/",
+                self.admin_site.admin_view(self.send_back_view),
+                name="submissions_reply_send_back",
+            ),
+            path(
+                "<int:pk>/publish/",
+                self.admin_site.admin_view(self.publish_view),
+                name="submissions_reply_publish",
+            ),
+        ]
+        return own + super().get_urls()
+
+    @admin.action(description=_("Register the selected submitted replies"))
+    def register_selected(self, request, queryset):
+        for reply in queryset:
+            try:
+                reply_register(reply=reply, by=request.user)
+            except DomainError as error:
+                self.message_user(request, f"{reply}: {error.message}", messages.ERROR)
+            else:
+                self.message_user(request, _("%(reply)s registered.") % {"reply": reply})
+
+    def _action_view(self, request, pk, form_class, title, perform):
+        reply = self.get_object(request, pk)
+        if reply is None or not self.has_change_permission(request, reply):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, str(pk))
+        form = form_class(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                perform(reply, form.cleaned_data)
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(request, _("%(reply)s: done.") % {"reply": reply})
+                return redirect("admin:submissions_reply_change", reply.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "form": form,
+            "reply": reply,
+            "opts": self.opts,
+        }
+        return render(request, "admin/submissions/reply/action.html", context)
+
+    def send_back_view(self, request, pk):
+        return self._action_view(
+            request,
+            pk,
+            SendBackForm,
+            _("Send back for corrections"),
+            lambda reply, data: reply_send_back(reply=reply, by=request.user, message=data["message"]),
+        )
+
+    def publish_view(self, request, pk):
+        return self._action_view(
+            request,
+            pk,
+            PublishForm,
+            _("Publish the reply"),
+            lambda reply, data: reply_publish(
+                reply=reply, by=request.user, published_on=data["published_on"]
+            ),
+        )
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    list_display = ("reply", "question", "version", "saved_by", "updated_at")
+    list_select_related = ("reply__party", "reply__round", "question", "saved_by")
+    list_filter = ("reply__round", "reply__party")
+    readonly_fields = ("reply", "question", "text", "national_text", "version", "saved_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # answers are the Party's words: the Secretariat reads them, never edits them

@@ -1,0 +1,41 @@
+from rounds.errors import DomainError, NotFound
+
+
+class NotEditable(DomainError):
+    code = "not_editable"
+    status = 409
+
+
+class EditConflict(DomainError):
+    """A save against an outdated version: the stored text is kept and returned beside the caller's."""
+
+    code = "edit_conflict"
+    status = 409
+
+
+class InvalidFile(DomainError):
+    code = "invalid_file"
+
+
+class InvalidTransition(DomainError):
+    code = "invalid_transition"
+    status = 409
+
+
+class InvalidLanguage(DomainError):
+    code = "invalid_language"
+
+
+class InvalidDate(DomainError):
+    code = "invalid_date"
+
+
+__all__ = [
+    "EditConflict",
+    "InvalidDate",
+    "InvalidFile",
+    "InvalidLanguage",
+    "InvalidTransition",
+    "NotEditable",
+    "NotFound",
+]

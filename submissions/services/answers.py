@@ -1,0 +1,91 @@
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from questionnaires.models import Question
+
+from ..errors import EditConflict, InvalidLanguage, NotEditable, NotFound
+from ..models import Answer, AnswerVersion, Reply
+
+
+def locked_editable(reply: Reply) -> Reply:
+    """The reply, row-locked for this transaction, or NotEditable once it has been submitted."""
+    reply = Reply.objects.select_for_update().get(pk=reply.pk)
+    if not reply.is_editable:
+        raise NotEditable(
+            _("This reply is %(state)s and can no longer be edited.") % {"state": reply.get_state_display()}
+        )
+    return reply
+
+
+@transaction.atomic
+def answer_save(
+    *,
+    reply: Reply,
+    question: Question,
+    by,
+    version: int | None,
+    text: str | None = None,
+    national_text: str | None = None,
+) -> Answer:
+    """Save one answer's official and/or national-language text; `None` leaves a text as it is.
+
+    `version` is the one the writer last read (None for an answer not yet written). If a colleague saved
+    since, nothing is written and EditConflict carries the stored answer, so the writer keeps both texts.
+    """
+    reply = locked_editable(reply)
+    if question.questionnaire.round_id != reply.round_id:
+        raise NotFound(_("This question is not part of the reply's questionnaire."))
+    changes = {
+        name: value for name, value in (("text", text), ("national_text", national_text)) if value is not None
+    }
+    if version is None:
+        answer = _create(reply=reply, question=question, by=by, changes=changes)
+    else:
+        written = Answer.objects.filter(reply=reply, question=question, version=version).update(
+            **changes, version=F("version") + 1, saved_by=by, updated_at=timezone.now()
+        )
+        if not written:
+            _raise_conflict(reply=reply, question=question)
+        answer = Answer.objects.get(reply=reply, question=question)
+    AnswerVersion.objects.create(
+        answer=answer,
+        version=answer.version,
+        text=answer.text,
+        national_text=answer.national_text,
+        saved_by=by,
+    )
+    return answer
+
+
+def _create(*, reply: Reply, question: Question, by, changes: dict) -> Answer:
+    try:
+        with transaction.atomic():
+            return Answer.objects.create(reply=reply, question=question, saved_by=by, version=1, **changes)
+    except IntegrityError:
+        _raise_conflict(reply=reply, question=question)
+
+
+def _raise_conflict(*, reply: Reply, question: Question):
+    current = Answer.objects.select_related("saved_by").filter(reply=reply, question=question).first()
+    raise EditConflict(
+        _(
+            "%(user)s saved a newer version of this answer while you were editing. "
+            "Your text has not been saved: compare both, then save again."
+        )
+        % {"user": current.saved_by.get_username() if current else _("A colleague")},
+        current=current,
+    )
+
+
+def answer_save_in_language(
+    *, reply: Reply, question: Question, by, version: int | None, language: str, text: str
+) -> Answer:
+    """Save the text written in `language`: the reply's official language or its national language."""
+    if language == reply.language:
+        return answer_save(reply=reply, question=question, by=by, version=version, text=text)
+    if reply.national_language_id and language == reply.national_language.code:
+        return answer_save(reply=reply, question=question, by=by, version=version, national_text=text)
+    languages = [reply.language] + ([reply.national_language.code] if reply.national_language_id else [])
+    raise InvalidLanguage(_("This reply is written in %(languages)s.") % {"languages": ", ".join(languages)})

@@ -1,0 +1,117 @@
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rounds.deadlines import end_of_day
+from rounds.models import Language, Participation
+
+from ..errors import InvalidDate, InvalidLanguage, InvalidTransition, NotEditable
+from ..models import Reply, ReplyTransition
+from ..tasks import reply_notice_task
+from .answers import locked_editable
+
+State = Reply.State
+
+
+@transaction.atomic
+def reply_open(*, participation: Participation, by) -> Reply:
+    """The Party's reply for the round, started as a draft the first time a focal point opens it."""
+    reply, created = Reply.objects.get_or_create(round=participation.round, party=participation.party)
+    if created:
+        ReplyTransition.objects.create(reply=reply, from_state="", to_state=State.DRAFT, by=by)
+    return reply
+
+
+@transaction.atomic
+def reply_settings_update(*, reply: Reply, by, language: str, national_language: Language | None) -> Reply:
+    reply = locked_editable(reply)
+    if language not in dict(Reply._meta.get_field("language").choices):
+        raise InvalidLanguage(_("A reply is written in English or French."))
+    if national_language and not reply.party.national_languages.filter(pk=national_language.pk).exists():
+        raise InvalidLanguage(
+            _("%(language)s is not a national language of %(party)s.")
+            % {"language": national_language, "party": reply.party}
+        )
+    reply.language, reply.national_language = language, national_language
+    reply.save(update_fields=["language", "national_language", "updated_at"])
+    return reply
+
+
+def _move(reply: Reply, *, to: str, by, message: str = "") -> None:
+    ReplyTransition.objects.create(reply=reply, from_state=reply.state, to_state=to, by=by, message=message)
+    reply.state = to
+
+
+def _notify(reply: Reply, event: str) -> None:
+    transaction.on_commit(lambda: reply_notice_task.delay(reply.pk, event))
+
+
+@transaction.atomic
+def reply_submit(*, reply: Reply, by, now: datetime.datetime | None = None) -> Reply:
+    """Lock the reply and send its receipt. After the deadline (with any extension) it is accepted, late."""
+    now = now or timezone.now()
+    try:
+        reply = locked_editable(reply)
+    except NotEditable:
+        raise NotEditable(_("This reply has already been submitted.")) from None
+    if reply.submitted_at is None:  # lateness is judged on the first submission, not on corrections
+        deadline = Participation.objects.get(round=reply.round_id, party=reply.party_id).reply_deadline
+        reply.submitted_at = now
+        reply.is_late = deadline is not None and now >= end_of_day(deadline)
+    _move(reply, to=State.SUBMITTED, by=by)
+    reply.save(update_fields=["state", "submitted_at", "is_late", "updated_at"])
+    _notify(reply, "submitted")
+    return reply
+
+
+def _locked_in(reply: Reply, states: tuple[str, ...], action: str) -> Reply:
+    reply = Reply.objects.select_for_update().get(pk=reply.pk)
+    if reply.state not in states:
+        raise InvalidTransition(
+            _("A reply that is %(state)s cannot be %(action)s.")
+            % {"state": reply.get_state_display(), "action": action}
+        )
+    return reply
+
+
+@transaction.atomic
+def reply_send_back(*, reply: Reply, by, message: str) -> Reply:
+    if not message.strip():
+        raise InvalidTransition(_("Tell the focal points what to correct."))
+    reply = _locked_in(reply, (State.SUBMITTED, State.REGISTERED), _("sent back"))
+    _move(reply, to=State.RETURNED, by=by, message=message.strip())
+    reply.save(update_fields=["state", "updated_at"])
+    _notify(reply, "returned")
+    return reply
+
+
+@transaction.atomic
+def reply_register(*, reply: Reply, by, now: datetime.datetime | None = None) -> Reply:
+    reply = _locked_in(reply, (State.SUBMITTED,), _("registered"))
+    reply.registered_at = now or timezone.now()
+    _move(reply, to=State.REGISTERED, by=by)
+    reply.save(update_fields=["state", "registered_at", "updated_at"])
+    return reply
+
+
+@transaction.atomic
+def reply_publish(
+    *, reply: Reply, by, published_on: datetime.date | None = None, now: datetime.datetime | None = None
+) -> Reply:
+    """Make the reply public. A submitted reply is registered on the way; a past date records history."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    published_on = published_on or today
+    if published_on > today:
+        raise InvalidDate(_("A reply cannot be published on a future date."))
+    reply = _locked_in(reply, (State.SUBMITTED, State.REGISTERED), _("published"))
+    if reply.state == State.SUBMITTED:
+        reply.registered_at = now
+        _move(reply, to=State.REGISTERED, by=by)
+    reply.published_on = published_on
+    _move(reply, to=State.PUBLISHED, by=by)
+    reply.save(update_fields=["state", "registered_at", "published_on", "updated_at"])
+    _notify(reply, "published")
+    return reply

@@ -1,0 +1,295 @@
+"""Answers imported from the portal's Word template: read and matched first, applied only on confirmation.
+
+Reading stores a `WordImport`: per matched question the text read, the answer version it was compared with
+and what applying would do (`new`, `changed`, `unchanged`), plus what could not be matched. Applying saves
+every new or changed answer against the version recorded when reading, all or nothing.
+
+When the document records the versions it was downloaded with, an answer left as downloaded is not
+imported over a newer text saved in the portal since: the document's copy is merely out of date.
+"""
+
+import datetime
+from collections import Counter
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from questionnaires.models import Question
+
+from ..errors import EditConflict, InvalidFile, InvalidTransition
+from ..files import document_kind
+from ..models import Answer, AnswerVersion, OfficialLanguage, Reply, WordImport
+from ..word import Reference, text_normalized
+from ..word.parse import ParsedDocument, reply_docx_parse
+from .answers import answer_save, locked_editable
+
+NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+CHANGING = (NEW, CHANGED)
+EXCERPT = 300
+
+
+@transaction.atomic
+def word_import_read(*, reply: Reply, by, upload: UploadedFile) -> WordImport:
+    """Read an uploaded .docx and match it to the reply's questions; InvalidFile, storing nothing, if it
+    is not a Word document, belongs to another reply, or has nothing that matches this questionnaire."""
+    reply = locked_editable(reply)
+    size = getattr(upload, "size", None)
+    if size is not None and size > settings.ATTACHMENT_MAX_BYTES:
+        raise InvalidFile(
+            _("This file is %(size)s; the largest accepted is %(limit)s.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES)}
+        )
+    document_kind(upload, allowed=("docx",))
+    parsed = reply_docx_parse(upload)
+    _check_reference(parsed.reference, reply=reply)
+    if not parsed.question_tables:
+        raise InvalidFile(
+            _("No question table was found: this document does not follow the portal's template.")
+        )
+    entries, unmatched = _match(parsed, reply=reply)
+    if not entries:
+        raise InvalidFile(
+            _("Nothing in this document matches the questions of this reply: %(problems)s")
+            % {"problems": " ".join(_unmatched_message(item) for item in unmatched)}
+        )
+    return WordImport.objects.create(
+        reply=reply,
+        uploaded_by=by,
+        original_name=(getattr(upload, "name", "") or "")[:255],
+        entries=entries,
+        unmatched=unmatched,
+    )
+
+
+@transaction.atomic
+def word_import_apply(*, word_import: WordImport, by, now: datetime.datetime | None = None) -> list[Answer]:
+    """Save every new or changed answer of the import, all or nothing; EditConflict if any answer was
+    saved since the document was read, InvalidTransition if the import was already applied."""
+    reply = locked_editable(word_import.reply)
+    word_import = WordImport.objects.select_for_update().get(pk=word_import.pk)
+    if word_import.applied_at is not None:
+        raise InvalidTransition(
+            _("This Word document has already been imported (%(date)s).")
+            % {"date": formats.date_format(timezone.localtime(word_import.applied_at), "DATETIME_FORMAT")}
+        )
+    pending = [entry for entry in word_import.entries if entry["status"] in CHANGING]
+    questions = Question.objects.select_related("questionnaire").in_bulk(
+        [entry["question"] for entry in pending]
+    )
+    saved = []
+    for entry in pending:
+        question = questions.get(entry["question"])
+        if question is None or question.questionnaire.round_id != reply.round_id:
+            raise InvalidFile(
+                _("Question %(number)s is no longer part of the questionnaire: upload the document again.")
+                % {"number": entry["number"]}
+            )
+        try:
+            saved.append(
+                answer_save(
+                    reply=reply, question=question, by=by, version=entry["version"], text=entry["text"]
+                )
+            )
+        except EditConflict as conflict:
+            current = conflict.context.get("current")
+            raise EditConflict(
+                _(
+                    "%(user)s saved the answer to question %(number)s after this document was read. "
+                    "Nothing has been imported: upload the document again to see the changes anew."
+                )
+                % {
+                    "user": current.saved_by.get_username() if current else _("A colleague"),
+                    "number": entry["number"],
+                },
+                current=current,
+                number=entry["number"],
+            ) from None
+    word_import.applied_at = now or timezone.now()
+    word_import.save(update_fields=["applied_at"])
+    return saved
+
+
+# Reads for the preview page.
+
+
+def word_import_changes(word_import: WordImport) -> list[dict]:
+    """Per matched question, in questionnaire order: what applying the import does to it.
+
+    `status` is new, changed or unchanged as read; `current` is the answer's text now and `imported` the
+    document's (`same` when they match); `stale` says a colleague saved the answer since, so applying
+    would be refused; `kept` says the document held an out-of-date copy of a text since saved in the
+    portal, which is left as it is.
+    """
+    ids = [entry["question"] for entry in word_import.entries]
+    questions = Question.objects.in_bulk(ids)
+    answers = {
+        answer.question_id: answer
+        for answer in Answer.objects.filter(reply=word_import.reply_id, question__in=ids).select_related(
+            "saved_by"
+        )
+    }
+    rows = []
+    for entry in word_import.entries:
+        answer, question = answers.get(entry["question"]), questions.get(entry["question"])
+        stale = (
+            word_import.applied_at is None
+            and entry["status"] in CHANGING
+            and (answer.version if answer else None) != entry["version"]
+        )
+        rows.append(
+            {
+                "number": entry["number"],
+                "question": question.text if question else "",
+                "status": entry["status"],
+                "current": answer.text if answer else "",
+                "imported": entry["text"],
+                "same": text_normalized(answer.text if answer else "") == entry["text"],
+                "kept": entry.get("kept", False),
+                "saved_since_download": entry.get("saved_since_download", False),
+                "stale": stale,
+                "saved_by": answer.saved_by.get_username() if answer else "",
+            }
+        )
+    return rows
+
+
+def word_import_unmatched(word_import: WordImport) -> list[dict]:
+    """The parts of the document that were not matched to a question, each with why, in words."""
+    return [
+        {"number": item["number"], "message": _unmatched_message(item), "text": item.get("text", "")}
+        for item in word_import.unmatched
+    ]
+
+
+def word_import_missing(word_import: WordImport) -> list[Question]:
+    """The questions the document does not hold: importing it leaves their answers as they are."""
+    numbers = {entry["number"] for entry in word_import.entries} | {
+        item["number"] for item in word_import.unmatched
+    }
+    return list(
+        Question.objects.filter(questionnaire__round=word_import.reply.round_id)
+        .exclude(number__in=numbers)
+        .order_by("position")
+    )
+
+
+# Matching.
+
+
+def _check_reference(reference: Reference | None, *, reply: Reply) -> None:
+    if reference is None:
+        return
+    if (reference.round_slug, reference.party_code) != (reply.round.slug, reply.party.code):
+        round_name = reply.round.label if reference.round_slug == reply.round.slug else reference.round_slug
+        raise InvalidFile(
+            _(
+                "This document is the template of another reply (round %(round)s, Party %(party)s): "
+                "download this reply's own document and copy your answers into it."
+            )
+            % {"round": round_name, "party": reference.party_code}
+        )
+    if reference.language != reply.language:
+        names = dict(OfficialLanguage.choices)
+        raise InvalidFile(
+            _(
+                "This document was downloaded in %(document)s, but the reply is now written in %(reply)s: "
+                "download it again so that its questions are in the reply's language."
+            )
+            % {
+                "document": names.get(reference.language, reference.language),
+                "reply": names[reply.language],
+            }
+        )
+
+
+def _match(parsed: ParsedDocument, *, reply: Reply) -> tuple[list[dict], list[dict]]:
+    questions = {q.number: q for q in Question.objects.filter(questionnaire__round=reply.round_id)}
+    answers = {answer.question_id: answer for answer in Answer.objects.filter(reply=reply)}
+    downloaded = _downloaded_texts(parsed.versions, questions=questions, answers=answers)
+    unmatched = [
+        {"number": item.number, "label": item.label, "reason": item.reason, "text": ""}
+        for item in parsed.unreadable
+    ]
+    counts = Counter(item.number for item in parsed.answers)
+    reported, entries = set(), []
+    for item in parsed.answers:
+        if counts[item.number] > 1:
+            if item.number not in reported:
+                reported.add(item.number)
+                unmatched.append(_unmatched(item, reason="duplicate"))
+        elif item.number not in questions:
+            unmatched.append(_unmatched(item, reason="unknown_number"))
+        else:
+            question = questions[item.number]
+            entries.append(
+                _entry(
+                    question=question,
+                    answer=answers.get(question.pk),
+                    imported=item.text,
+                    downloaded=downloaded.get(item.number),
+                    downloaded_version=(parsed.versions or {}).get(item.number),
+                )
+            )
+    entries.sort(key=lambda entry: entry.pop("position"))
+    return entries, unmatched
+
+
+def _entry(
+    *, question: Question, answer: Answer | None, imported: str, downloaded: str | None, downloaded_version
+) -> dict:
+    current = text_normalized(answer.text) if answer else ""
+    version = answer.version if answer else None
+    kept = False
+    if imported == current:
+        status = UNCHANGED
+    elif downloaded is not None and imported == downloaded and version != downloaded_version:
+        status, kept = UNCHANGED, True  # left as downloaded in Word; the portal's text is newer
+    else:
+        status = CHANGED if current else NEW
+    return {
+        "question": question.pk,
+        "number": question.number,
+        "position": question.position,
+        "text": imported,
+        "version": version,
+        "status": status,
+        "kept": kept,
+        "saved_since_download": downloaded is not None
+        and status in CHANGING
+        and version != downloaded_version,
+    }
+
+
+def _downloaded_texts(versions: dict[str, int] | None, *, questions: dict, answers: dict) -> dict[str, str]:
+    """Per question number, the answer's text when the document was downloaded ("" if none yet)."""
+    if versions is None:
+        return {}
+    texts = {number: "" for number in questions if number not in versions}
+    answered = {answers[q.pk].pk: number for number, q in questions.items() if q.pk in answers}
+    wanted = {answer_id: versions[number] for answer_id, number in answered.items() if number in versions}
+    for row in AnswerVersion.objects.filter(answer__in=wanted, version__in=set(wanted.values())):
+        if wanted[row.answer_id] == row.version:
+            texts[answered[row.answer_id]] = text_normalized(row.text)
+    return texts
+
+
+def _unmatched(item, *, reason: str) -> dict:
+    text = item.text if len(item.text) <= EXCERPT else item.text[:EXCERPT].rstrip() + "…"
+    return {"number": item.number, "label": "", "reason": reason, "text": text}
+
+
+def _unmatched_message(item: dict) -> str:
+    number = item["number"]
+    if item["reason"] == "unknown_number":
+        return _("There is no question %(number)s in this questionnaire.") % {"number": number}
+    if item["reason"] == "duplicate":
+        return _("Question %(number)s appears more than once; none of its answers is used.") % {
+            "number": number
+        }
+    if item["reason"] == "no_answer":
+        return _("The table of question %(number)s has no answer row.") % {"number": number}
+    return _("“%(label)s” is not a question number of the portal's template.") % {"label": item["label"]}

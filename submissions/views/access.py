@@ -1,0 +1,21 @@
+"""How a page finds the reply it works on, through the visibility gate: what the user may not see is 404."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from rounds.selectors import rounds_visible_to
+
+from ..errors import NotFound
+from ..models import Reply
+from ..selectors import participation_for_editing
+from ..services import reply_open
+
+
+def reply_for_focal_point(request, slug: str, iso2: str) -> Reply:
+    """The reply the logged-in focal point writes for this round, opened as a draft the first time."""
+    round_ = get_object_or_404(rounds_visible_to(request.user), slug=slug)
+    try:
+        participation = participation_for_editing(user=request.user, round=round_, party_code=iso2)
+    except NotFound:
+        raise Http404 from None
+    return reply_open(participation=participation, by=request.user)

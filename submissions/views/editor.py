@@ -1,0 +1,167 @@
+"""The focal points' pages: the dashboard of their Party's replies and the reply editor."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from questionnaires.models import Question
+from rounds.errors import DomainError
+from rounds.models import Language
+from rounds.selectors import party_of
+
+from ..errors import EditConflict, NotEditable
+from ..models import Answer, Reply
+from ..selectors import participations_of, questions_with_answers, reply_progress, unanswered_required
+from ..services import answer_save as answer_save_service
+from ..services import reply_settings_update, reply_submit
+from ..services.attachments import attachment_languages
+from .access import reply_for_focal_point
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    party = party_of(request.user)
+    participations = list(participations_of(party)) if party else []
+    replies = {
+        reply.round_id: reply
+        for reply in Reply.objects.filter(party=party, round__in=[p.round for p in participations])
+    }
+    progress = reply_progress(replies.values())
+    rows = [
+        {
+            "participation": p,
+            "reply": replies.get(p.round_id),
+            "progress": progress.get(getattr(replies.get(p.round_id), "pk", None)),
+        }
+        for p in participations
+    ]
+    return render(request, "submissions/dashboard.html", {"party": party, "rows": rows})
+
+
+def _editor_context(reply: Reply, **extra) -> dict:
+    questions = list(questions_with_answers(reply=reply))
+    for question in questions:
+        question.answer = question.answer_list[0] if question.answer_list else None
+    return {
+        "reply": reply,
+        "questions": questions,
+        "progress": reply_progress([reply])[reply.pk],
+        "attachments": reply.attachments.select_related("question").order_by("created_at"),
+        "attachment_languages": attachment_languages(reply),
+        "national_languages": reply.party.national_languages.all(),
+        "returned_message": reply.transitions.filter(to_state=Reply.State.RETURNED)
+        .values_list("message", flat=True)
+        .last(),
+        **extra,
+    }
+
+
+@login_required
+def edit(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
+    reply = reply_for_focal_point(request, slug, iso2)
+    return render(request, "submissions/editor.html", _editor_context(reply))
+
+
+@login_required
+@require_POST
+def settings_update(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
+    reply = reply_for_focal_point(request, slug, iso2)
+    code = request.POST.get("national_language") or None
+    national = Language.objects.filter(code=code).first() if code else None
+    try:
+        reply_settings_update(
+            reply=reply,
+            by=request.user,
+            language=request.POST.get("language", ""),
+            national_language=national,
+        )
+        messages.success(request, _("The reply's languages have been saved."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("reply-edit", slug, iso2)
+
+
+def _version(request: HttpRequest) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
+@login_required
+@require_POST
+def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> HttpResponse:
+    """Autosave (htmx: answers with the save status alone) and the Save button (without JavaScript)."""
+    reply = reply_for_focal_point(request, slug, iso2)
+    question = get_object_or_404(Question, questionnaire__round=reply.round_id, number=number)
+    text = request.POST.get("text")
+    national_text = request.POST.get("national_text") if reply.national_language_id else None
+    try:
+        answer = answer_save_service(
+            reply=reply,
+            question=question,
+            by=request.user,
+            version=_version(request),
+            text=text,
+            national_text=national_text,
+        )
+    except EditConflict as conflict:
+        context = {
+            "reply": reply,
+            "question": question,
+            "current": conflict.context["current"],
+            "mine": text,
+            "mine_national": national_text,
+            "message": conflict.message,
+        }
+        if request.htmx:
+            return render(request, "submissions/_conflict.html", context, status=409)
+        question.answer = conflict.context["current"]
+        return render(
+            request, "submissions/editor.html", _editor_context(reply, conflict=context), status=409
+        )
+    except NotEditable as error:
+        if request.htmx:
+            return render(request, "submissions/_save_status.html", {"error": error.message}, status=409)
+        messages.error(request, error.message)
+        return redirect("reply-edit", slug, iso2)
+    if request.htmx:
+        return render(request, "submissions/_save_status.html", {"answer": answer, "question": question})
+    messages.success(request, _("Answer %(number)s saved.") % {"number": number})
+    return redirect(f"{reverse('reply-edit', args=[slug, iso2])}#q-{number}")
+
+
+@login_required
+def answer_history(request: HttpRequest, slug: str, iso2: str, number: str) -> HttpResponse:
+    reply = reply_for_focal_point(request, slug, iso2)
+    answer = Answer.objects.filter(reply=reply, question__number=number).select_related("question").first()
+    if answer is None:
+        raise Http404
+    versions = answer.versions.select_related("saved_by")
+    return render(
+        request, "submissions/history.html", {"reply": reply, "answer": answer, "versions": versions}
+    )
+
+
+@login_required
+def submit(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
+    reply = reply_for_focal_point(request, slug, iso2)
+    if request.method == "POST":
+        try:
+            reply_submit(reply=reply, by=request.user)
+        except NotEditable as error:
+            messages.error(request, error.message)
+            return redirect("reply-edit", slug, iso2)
+        messages.success(
+            request,
+            _("The reply has been submitted. A receipt has been e-mailed to your Party's focal points."),
+        )
+        return redirect("reply-dashboard")
+    context = {
+        "reply": reply,
+        "unanswered": unanswered_required(reply=reply),
+        "progress": reply_progress([reply])[reply.pk],
+    }
+    return render(request, "submissions/submit_confirm.html", context)

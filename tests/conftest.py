@@ -1,0 +1,29 @@
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from demo.services import SECRETARIAT_GROUP
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English: a request in French leaves French active in the thread."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def seeded(db):
+    """The demo data set, as `make run` loads it."""
+    call_command("seed_demo", "--force", verbosity=0)
+
+
+@pytest.fixture
+def secretariat_client(client, seeded):
+    """A client logged in as the demo Secretariat user: staff with the Secretariat group, not a superuser."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="secretariat")
+    assert user.groups.filter(name=SECRETARIAT_GROUP).exists() and not user.is_superuser
+    client.force_login(user)
+    return client

@@ -1,0 +1,70 @@
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+
+from questionnaires.models import Question
+from rounds.models import FocalPoint, Party, Round
+
+pytestmark = pytest.mark.django_db
+
+PORTAL_APPS = ("rounds", "questionnaires", "auth")
+
+
+def snapshot() -> dict[str, list[dict]]:
+    """Every row of the portal's tables, to show a second seed writes nothing."""
+    rows = {}
+    for app_label in PORTAL_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            rows[model._meta.label] = list(model.objects.order_by("pk").values())
+    return rows
+
+
+def test_the_seed_loads_the_real_parties_and_rounds(seeded):
+    assert Party.objects.count() == 48
+    assert Round.objects.count() == 3
+    second = Round.objects.get(slug="2nd-round")
+    assert second.questionnaire.questions.filter(parent=None).count() == 16
+    assert set(second.questionnaire.questions.values_list("kind", flat=True)) == set(Question.Kind.values)
+    assert set(second.questionnaire.questions.values_list("theme", flat=True)) == {
+        "prevention",
+        "protection",
+        "prosecution",
+        "international_cooperation",
+    }
+    assert Party.objects.get(code="FR").name_fr == "France"
+    assert Party.objects.get(code="DE").name_fr == "Allemagne"
+
+
+def test_every_party_has_a_focal_point_and_the_demo_users_exist(seeded):
+    assert FocalPoint.objects.count() == 48
+    assert FocalPoint.objects.get(user__username="focal-fr").party.code == "FR"
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    assert users.get(username="secretariat").is_staff
+    assert users.filter(username__in=["ngo-alpha", "ngo-beta"], is_staff=False).count() == 2
+    assert users.get(username="focal-fr").check_password("lanzarote-demo")
+
+
+def test_the_parties_monitored_in_a_round_were_bound_when_its_questionnaire_was_adopted(seeded):
+    second = Round.objects.get(slug="2nd-round")
+    monitored = second.parties.all()
+    assert monitored.count() == 42  # DESIGN §2: the six Parties bound later are not monitored
+    assert not monitored.filter(in_force_on__gt=second.questionnaire_adopted_on).exists()
+    assert not monitored.filter(code__in=["AM", "AZ", "GB", "IE", "NO", "TN"]).exists()
+
+
+def test_running_the_seed_twice_changes_nothing(seeded):
+    before = snapshot()
+    call_command("seed_demo", "--force", verbosity=0)
+    assert snapshot() == before
+
+
+def test_the_seed_refuses_to_run_with_debug_off_unless_forced(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("seed_demo", verbosity=0)
+    assert not Party.objects.exists()
+
+    call_command("seed_demo", "--force", verbosity=0)
+    assert Party.objects.count() == 48

@@ -1,0 +1,94 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from questionnaires.models import Question, Questionnaire, Theme
+from rounds.models import FocalPoint, Participation, Party, Round
+from submissions.models import Reply
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user-{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("pass-word-123")
+
+
+class PartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Party
+
+    # First letters no Party's ISO code starts with, so factories never collide with the seeded Parties.
+    code = factory.Sequence(lambda n: f"{'XQJO'[n // 26 % 4]}{chr(65 + n % 26)}")
+    name_en = factory.Sequence(lambda n: f"Party {n}")
+    name_fr = factory.Sequence(lambda n: f"Partie {n}")
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Round
+
+    number = factory.Sequence(lambda n: n + 10)
+    slug = factory.LazyAttribute(lambda round_: f"round-{round_.number}")
+    kind = Round.Kind.REGULAR
+    status = Round.Status.REPLIES
+    theme_en = "Protection against abuse in the circle of trust"
+    theme_fr = "Protection contre les abus dans le cercle de confiance"
+    questionnaire_adopted_on = datetime.date(2025, 6, 1)
+    reply_deadline = datetime.date(2025, 12, 1)
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    round = factory.SubFactory(RoundFactory)
+    party = factory.SubFactory(PartyFactory)
+
+
+class FocalPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocalPoint
+
+    user = factory.SubFactory(UserFactory)
+    party = factory.SubFactory(PartyFactory)
+
+
+class QuestionnaireFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Questionnaire
+
+    round = factory.SubFactory(RoundFactory)
+    title_en = "Questionnaire"
+    title_fr = "Questionnaire"
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    questionnaire = factory.SubFactory(QuestionnaireFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    position = factory.Sequence(lambda n: n + 1)
+    kind = Question.Kind.MONITORING
+    theme = Theme.PREVENTION
+    text_en = factory.LazyAttribute(lambda q: f"What measures address point {q.number}?")
+    text_fr = factory.LazyAttribute(lambda q: f"Quelles mesures répondent au point {q.number} ?")
+
+
+class ReplyFactory(factory.django.DjangoModelFactory):
+    """A reply of a Party monitored in the round (its participation is created with it)."""
+
+    class Meta:
+        model = Reply
+        skip_postgeneration_save = True
+
+    round = factory.SubFactory(RoundFactory)
+    party = factory.SubFactory(PartyFactory)
+    participation = factory.RelatedFactory(
+        ParticipationFactory, round=factory.SelfAttribute("..round"), party=factory.SelfAttribute("..party")
+    )

@@ -1,0 +1,66 @@
+import pytest
+from django.urls import reverse
+
+from rounds.models import Round
+from tests.factories import RoundFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_shows_the_current_round_in_both_languages(client, seeded):
+    english = client.get("/en/").content.decode()
+    french = client.get("/fr/").content.decode()
+    assert "Current round" in english and '<html lang="en">' in english
+    assert "Cycle de suivi en cours" in french and '<html lang="fr">' in french
+    assert "Monitoring round 2" in english
+
+
+def test_the_round_page_shows_the_questionnaire_grouped_by_theme(
+    client, seeded, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("round-detail", args=["2nd-round"]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    for theme in ("Prevention", "Protection", "Prosecution", "International cooperation"):
+        assert f"<h3>{theme}</h3>" in page
+    assert 'id="q6.1"' in page or 'id="q1.1"' in page
+    assert "capacity-building" in page and "monitoring" in page
+
+
+def test_the_round_page_reads_in_french(client, seeded):
+    page = client.get("/fr/rounds/2nd-round/").content.decode()
+    assert "Questionnaire" in page and "Prévention" in page and "Date limite de réponse" in page
+
+
+def test_a_round_in_preparation_is_hidden_from_the_public_but_not_the_secretariat(client):
+    draft = RoundFactory(status=Round.Status.PREPARATION, theme_en="Unannounced theme")
+    url = reverse("round-detail", args=[draft.slug])
+    assert client.get(url).status_code == 404
+    assert "Unannounced theme" not in client.get(reverse("round-list")).content.decode()
+
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(url).status_code == 200
+
+
+def test_an_unknown_round_is_404(client, db):
+    assert client.get("/en/rounds/no-such-round/").status_code == 404
+
+
+def test_the_language_switcher_keeps_the_page(client, seeded):
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/en/rounds/2nd-round/"})
+    assert response.status_code == 302
+    assert response.url == "/fr/rounds/2nd-round/"
+
+
+def test_a_demo_user_can_log_in_from_the_page(client, seeded):
+    response = client.post("/en/accounts/login/", {"username": "focal-fr", "password": "lanzarote-demo"})
+    assert response.status_code == 302
+    assert "Log out (focal-fr)" in client.get("/en/").content.decode()
+
+
+def test_a_wrong_password_is_refused_with_a_message(client, seeded):
+    response = client.post("/en/accounts/login/", {"username": "focal-fr", "password": "wrong"})
+    assert response.status_code == 200
+    assert "enter a correct username and password" in response.content.decode()
+    assert "_auth_user_id" not in client.session
