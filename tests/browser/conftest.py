@@ -34,8 +34,10 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(autouse=True)
-def _sync_orm_beside_playwright(monkeypatch):
+@pytest.fixture(scope="session", autouse=True)
+def _sync_orm_beside_playwright():
     # Playwright's sync API runs an event loop in the test's thread; the ORM calls the tests make are still
-    # synchronous, one at a time. Scoped to browser tests so that no subprocess of another test inherits it.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # synchronous, one at a time. Session-wide, since the database is flushed after the last fixture ends.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
