@@ -12,6 +12,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
+from civil_society.models import Membership, Organisation
+from civil_society.services import organisation_verify
 from questionnaires.models import Question, Questionnaire
 from rounds.models import FocalPoint, Language, Participation, Party, PartyStatement, Round
 
@@ -20,7 +22,11 @@ from .data.rounds import QUESTIONS_2ND_ROUND, ROUNDS
 
 SECRETARIAT_GROUP = "Secretariat"
 SECRETARIAT_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "reports", "auth")
-NGO_USERNAMES = ("ngo-alpha", "ngo-beta")
+# The demo organisations, verified, and the member of each.
+NGO_MEMBERS = {
+    "ngo-alpha": {"name": "Alpha Child Rights Network (demo)", "country": "Strasbourg"},
+    "ngo-beta": {"name": "Beta Youth Voice (demo)", "country": "Lisbon"},
+}
 QUESTIONNAIRE_TITLES = {
     "2nd-round": {
         "en": "Questionnaire on the protection of children against sexual exploitation and sexual abuse "
@@ -180,8 +186,18 @@ def _seed_users(report: SeedReport, *, password_hash: str) -> None:
     for party in Party.objects.all():
         user = _demo_user(f"focal-{party.code.lower()}", password_hash=password_hash, report=report)
         FocalPoint.objects.get_or_create(user=user, defaults={"party": party})
-    for username in NGO_USERNAMES:
-        _demo_user(username, password_hash=password_hash, report=report)
+    for username, organisation in NGO_MEMBERS.items():
+        user = _demo_user(username, password_hash=password_hash, report=report)
+        organisation = _sync(
+            report,
+            "organisations",
+            Organisation,
+            name=organisation["name"],
+            defaults={"country": organisation["country"], "email": f"{username}@example.org"},
+        )
+        if organisation.verified_at is None:
+            organisation_verify(organisation=organisation, by=secretariat)
+        Membership.objects.get_or_create(user=user, defaults={"organisation": organisation})
 
 
 def _demo_user(username: str, *, password_hash: str, report: SeedReport, is_staff: bool = False):

@@ -38,6 +38,8 @@ def _domain_error_response(exc: DomainError) -> Response:
     if isinstance(exc, EditConflict):
         current = exc.context.get("current")
         body["current"] = AnswerOutput(current).data if current is not None else None
+    if exc.context.get("closes_at") is not None:  # a closed window: the instant, for clients to act on
+        body["closes_at"] = exc.context["closes_at"].isoformat()
     return Response(body, status=exc.status)
 
 

@@ -2,6 +2,7 @@
 
 from django.urls import path, re_path
 
+from civil_society import api as cs_api
 from questionnaires import api as questionnaires_api
 from rounds import api as rounds_api
 from submissions import api as submissions_api
@@ -12,6 +13,7 @@ from .api_errors import EndpointNotFoundApi
 app_name = "api"
 
 reply = "rounds/<slug:slug>/replies/<str:iso2>/"
+comment = "comments/<int:pk>/"
 
 urlpatterns = [
     path("auth/token/", TokenObtainApi.as_view(), name="token"),
@@ -25,6 +27,11 @@ urlpatterns = [
     path(f"{reply}submit/", submissions_api.ReplySubmitApi.as_view(), name="reply-submit"),
     path(f"{reply}publish/", submissions_api.ReplyPublishApi.as_view(), name="reply-publish"),
     path(f"{reply}attachments/", submissions_api.AttachmentAddApi.as_view(), name="attachment-add"),
+    path("organisations/", cs_api.OrganisationListApi.as_view(), name="organisation-list"),
+    path("rounds/<slug:slug>/comments/", cs_api.ContributionListApi.as_view(), name="comment-list"),
+    path(comment, cs_api.ContributionDetailApi.as_view(), name="comment-detail"),
+    path(f"{comment}submit/", cs_api.ContributionSubmitApi.as_view(), name="comment-submit"),
+    path(f"{comment}document/", cs_api.ContributionDocumentApi.as_view(), name="comment-document"),
     # Last: only paths ending in a slash, so CommonMiddleware still redirects `rounds` to `rounds/`.
     re_path(r"^.*/$", EndpointNotFoundApi.as_view(), name="not-found"),
 ]

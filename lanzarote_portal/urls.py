@@ -19,4 +19,5 @@ urlpatterns += i18n_patterns(
     path("", include("rounds.urls")),
     path("", include("questionnaires.urls")),
     path("", include("submissions.urls")),
+    path("", include("civil_society.urls")),
 )

@@ -49,7 +49,7 @@ class ParticipationInline(admin.TabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ("party",)
-    fields = ("party", "deadline_extended_to")
+    fields = ("party", "deadline_extended_to", "comment_window_extended_to")
 
 
 @admin.register(Round)
@@ -72,7 +72,7 @@ class RoundAdmin(TabbedTranslationAdmin):
                 )
             },
         ),
-        (_("Civil society"), {"fields": ("comment_window_months",)}),
+        (_("Civil society"), {"fields": ("comment_window_months", "civil_society_deadline")}),
     )
 
     def get_queryset(self, request):

@@ -168,6 +168,12 @@ class Round(TimeStampedModel):
         validators=[MinValueValidator(1)],
         help_text=_("How long civil society may comment after a Party's reply is published."),
     )
+    civil_society_deadline = models.DateField(
+        _("civil-society reply deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Last day for organisations to reply to the questionnaire itself."),
+    )
     parties = models.ManyToManyField(
         Party, through="Participation", related_name="rounds", verbose_name=_("Parties monitored")
     )
@@ -223,6 +229,12 @@ class Participation(TimeStampedModel):
         Party, on_delete=models.PROTECT, related_name="participations", verbose_name=_("Party")
     )
     deadline_extended_to = models.DateField(_("deadline extended to"), null=True, blank=True)
+    comment_window_extended_to = models.DateField(
+        _("comment window extended to"),
+        null=True,
+        blank=True,
+        help_text=_("Last day civil society may comment on this Party's reply, when later than usual."),
+    )
 
     class Meta:
         ordering = ["round", "party"]

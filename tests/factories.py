@@ -2,10 +2,12 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from civil_society.models import Contribution, ContributionItem, Membership, Organisation
 from questionnaires.models import Question, Questionnaire, Theme
 from rounds.models import FocalPoint, Participation, Party, Round
-from submissions.models import Reply
+from submissions.models import Answer, Reply
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -92,3 +94,59 @@ class ReplyFactory(factory.django.DjangoModelFactory):
     participation = factory.RelatedFactory(
         ParticipationFactory, round=factory.SelfAttribute("..round"), party=factory.SelfAttribute("..party")
     )
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    reply = factory.SubFactory(ReplyFactory)
+    question = factory.SubFactory(QuestionFactory)
+    text = factory.Sequence(lambda n: f"Answer text {n}")
+    saved_by = factory.SubFactory(UserFactory)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Children's Rights Network {n}")
+    email = factory.Sequence(lambda n: f"office-{n}@ngo.example.org")
+    verified_at = factory.LazyFunction(timezone.now)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    """A draft comment of an organisation; pass `parties=[...]` to name the Parties it concerns."""
+
+    class Meta:
+        model = Contribution
+        skip_postgeneration_save = True
+
+    round = factory.SubFactory(RoundFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = Contribution.Kind.COMMENT
+    visibility = Contribution.Visibility.PUBLIC
+    language = "en"
+    created_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def parties(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.parties.set(extracted)
+
+
+class ContributionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContributionItem
+
+    contribution = factory.SubFactory(ContributionFactory)
+    question = factory.SubFactory(QuestionFactory)
+    text = "<p>Our observation.</p>"

@@ -7,6 +7,7 @@ newcomer needs nothing but Python. Production overrides them through environment
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -142,6 +143,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "lanzarote_portal.tasks.worker_heartbeat", "schedule": 60.0},
+    "party-comment-digest": {
+        "task": "civil_society.tasks.party_comment_digest_task",
+        "schedule": crontab(hour=6, minute=0),
+    },
 }
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
@@ -169,6 +174,7 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Uploads. Office documents are zip archives, bounded before anything in them is decompressed.
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+CONTRIBUTION_DOCUMENT_MAX_BYTES = env.int("CONTRIBUTION_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 UPLOAD_ZIP_MAX_ENTRIES = 2000
 UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -16,4 +16,5 @@ STORAGES = {
 
 # Tasks enqueued after commit run in the test's process; the worker tests start real workers.
 CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405

@@ -11,8 +11,9 @@ from docx import Document
 from rest_framework.test import APIClient
 
 from rounds.models import Language
-from submissions.models import Answer, Reply
+from submissions.models import Reply
 from tests.factories import (
+    AnswerFactory,
     FocalPointFactory,
     ParticipationFactory,
     PartyFactory,
@@ -32,16 +33,6 @@ class ReplyFactory(factory.django.DjangoModelFactory):
 
     round = factory.SubFactory(RoundFactory)
     party = factory.SubFactory(PartyFactory)
-
-
-class AnswerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Answer
-
-    reply = factory.SubFactory(ReplyFactory)
-    question = factory.SubFactory(QuestionFactory)
-    text = factory.Sequence(lambda n: f"Answer text {n}")
-    saved_by = factory.SubFactory(UserFactory)
 
 
 def docx_bytes(text: str = "Statistics on reported cases") -> bytes:

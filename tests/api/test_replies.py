@@ -4,9 +4,15 @@ import pytest
 from django.core.files.base import ContentFile
 
 from submissions.models import Attachment, Reply, ReplyTransition
-from tests.factories import FocalPointFactory, ParticipationFactory, PartyFactory, QuestionFactory
+from tests.factories import (
+    AnswerFactory,
+    FocalPointFactory,
+    ParticipationFactory,
+    PartyFactory,
+    QuestionFactory,
+)
 
-from .conftest import PDF_BYTES, AnswerFactory, ReplyFactory
+from .conftest import PDF_BYTES, ReplyFactory
 
 pytestmark = pytest.mark.django_db
 

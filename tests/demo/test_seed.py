@@ -1,7 +1,9 @@
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from civil_society.selectors import organisation_of
 from questionnaires.models import Question
 from rounds.models import FocalPoint, Party, Round
 
@@ -68,3 +70,13 @@ def test_the_seed_refuses_to_run_with_debug_off_unless_forced(db, settings):
 
     call_command("seed_demo", "--force", verbosity=0)
     assert Party.objects.count() == 48
+
+
+def test_the_demo_organisations_are_verified_and_have_their_members(seeded):
+    users = get_user_model().objects.filter(username__in=["ngo-alpha", "ngo-beta"]).order_by("username")
+    organisations = [organisation_of(user) for user in users]
+    assert [organisation.name for organisation in organisations] == [
+        "Alpha Child Rights Network (demo)",
+        "Beta Youth Voice (demo)",
+    ]
+    assert all(organisation.is_verified for organisation in organisations)

@@ -1,0 +1,287 @@
+"""The moderation queue of contributions."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from rounds.errors import DomainError
+
+from ..models import (
+    Contribution,
+    ContributionEvent,
+    ContributionItem,
+    CoSignature,
+    InformationRequest,
+)
+from ..services import (
+    contribution_acknowledge,
+    contribution_make_confidential,
+    contribution_make_public,
+    information_request_create,
+)
+from .common import ReadOnlyInline, rendered
+
+
+class ItemInline(ReadOnlyInline):
+    model = ContributionItem
+    fields = ("question", "rendered_text")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("question")
+
+    @admin.display(description=_("text"))
+    def rendered_text(self, item: ContributionItem) -> str:
+        return rendered(item.text)
+
+
+class CoSignatureInline(ReadOnlyInline):
+    model = CoSignature
+    fields = ("organisation", "state", "decided_by", "decided_at")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation", "decided_by")
+
+
+class EventInline(ReadOnlyInline):
+    model = ContributionEvent
+    fields = ("at", "action", "by", "note")
+    readonly_fields = fields
+    verbose_name_plural = _("audit trail")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+
+class InformationRequestInline(ReadOnlyInline):
+    """Requests are added with the "Request additional information" button, which notifies the
+    organisation; never as a bare row here."""
+
+    model = InformationRequest
+    fields = ("question", "due_on", "requested_by", "rendered_answer", "answered_at", "answered_by")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("requested_by", "answered_by")
+
+    @admin.display(description=_("answer"))
+    def rendered_answer(self, request_: InformationRequest) -> str:
+        return rendered(request_.answer)
+
+
+class ModerationStateFilter(admin.SimpleListFilter):
+    """The list opens on the queue: contributions submitted and awaiting acknowledgement."""
+
+    title = _("state")
+    parameter_name = "state"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return (*Contribution.State.choices, (self.ALL, _("all")))
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            default = value == Contribution.State.SUBMITTED
+            yield {
+                "selected": self.value() == value or (default and self.value() is None),
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ALL:
+            return queryset
+        if self.value() in Contribution.State.values:
+            return queryset.filter(state=self.value())
+        return queryset.filter(state=Contribution.State.SUBMITTED)
+
+
+class RequestInformationForm(forms.Form):
+    question = forms.CharField(label=_("What should the organisation add?"), widget=forms.Textarea)
+    due_on = forms.DateField(label=_("Due on"), help_text=_("The last day for the organisation's answer."))
+
+
+@admin.register(Contribution)
+class ContributionAdmin(admin.ModelAdmin):
+    list_display = (
+        "id",
+        "organisation",
+        "round",
+        "party_codes",
+        "kind",
+        "visibility_display",
+        "state",
+        "submitted_at",
+        "acknowledged_at",
+        "item_count",
+    )
+    list_display_links = ("id", "organisation")
+    list_filter = (ModerationStateFilter, "visibility", "kind", "round")
+    list_select_related = ("organisation", "round")
+    search_fields = ("organisation__name", "organisation__acronym", "title")
+    fields = (
+        "round",
+        "organisation",
+        "party_codes",
+        "kind",
+        "visibility",
+        "language",
+        "state",
+        "title",
+        "rendered_general_text",
+        "original_document",
+        "children_involved",
+        "children_involvement",
+        "created_by",
+        "created_at",
+        "submitted_at",
+        "acknowledged_at",
+        "party_notified_at",
+    )
+    readonly_fields = fields
+    inlines = (ItemInline, CoSignatureInline, InformationRequestInline, EventInline)
+    actions = ("acknowledge_selected", "make_confidential_selected", "make_public_selected")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("parties")
+            .annotate(item_count=Count("items", distinct=True))
+        )
+
+    def has_add_permission(self, request):
+        return False  # organisations write their contributions
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the audit trail and the organisation's text are kept
+
+    def has_change_permission(self, request, obj=None):
+        # The Secretariat may act on contributions (the list's actions, the request form) but the page of
+        # one contribution is read-only: its content is the organisation's.
+        return obj is None and super().has_change_permission(request)
+
+    @admin.display(description=_("Parties"))
+    def party_codes(self, contribution: Contribution) -> str:
+        return ", ".join(party.code for party in contribution.parties.all())
+
+    @admin.display(description=_("visibility"), ordering="visibility")
+    def visibility_display(self, contribution: Contribution) -> str:
+        if contribution.is_public:
+            return contribution.get_visibility_display()
+        return format_html("<strong>{}</strong>", contribution.get_visibility_display())
+
+    @admin.display(description=_("items"), ordering="item_count")
+    def item_count(self, contribution: Contribution) -> int:
+        return contribution.item_count
+
+    @admin.display(description=_("general part"))
+    def rendered_general_text(self, contribution: Contribution) -> str:
+        return rendered(contribution.general_text)
+
+    @admin.display(description=_("original document"))
+    def original_document(self, contribution: Contribution) -> str:
+        if not contribution.document:
+            return "—"
+        url = reverse("admin:civil_society_contribution_document", args=[contribution.pk])
+        return format_html(
+            '<a href="{}">{}</a>', url, contribution.document_name or contribution.document.name
+        )
+
+    def _act(self, request, queryset, perform, done):
+        for contribution in queryset:
+            try:
+                perform(contribution)
+            except DomainError as error:
+                self.message_user(request, f"{contribution}: {error.message}", messages.ERROR)
+            else:
+                self.message_user(request, done % {"contribution": contribution})
+
+    @admin.action(description=_("Acknowledge"), permissions=["change"])
+    def acknowledge_selected(self, request, queryset):
+        self._act(
+            request,
+            queryset,
+            lambda contribution: contribution_acknowledge(contribution=contribution, by=request.user),
+            _("%(contribution)s acknowledged."),
+        )
+
+    @admin.action(description=_("Make confidential"), permissions=["change"])
+    def make_confidential_selected(self, request, queryset):
+        self._act(
+            request,
+            queryset,
+            lambda contribution: contribution_make_confidential(contribution=contribution, by=request.user),
+            _("%(contribution)s is now confidential."),
+        )
+
+    @admin.action(
+        description=_("Make public (with the organisation's recorded consent)"), permissions=["change"]
+    )
+    def make_public_selected(self, request, queryset):
+        self._act(
+            request,
+            queryset,
+            lambda contribution: contribution_make_public(contribution=contribution, by=request.user),
+            _("%(contribution)s is now public."),
+        )
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/request-information/",
+                self.admin_site.admin_view(self.request_information_view),
+                name="civil_society_contribution_request_information",
+            ),
+            path(
+                "<int:pk>/document/",
+                self.admin_site.admin_view(self.document_view),
+                name="civil_society_contribution_document",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def document_view(self, request, pk):
+        """The organisation's original .docx, for the Secretariat only (media files are not served)."""
+        contribution = self.get_object(request, pk)
+        if contribution is None or not contribution.document:
+            raise Http404
+        if not self.has_view_permission(request, contribution):
+            raise PermissionDenied
+        return FileResponse(
+            contribution.document.open("rb"),
+            as_attachment=True,
+            filename=contribution.document_name or "document.docx",
+        )
+
+    def request_information_view(self, request, pk):
+        contribution = self.get_object(request, pk)
+        if contribution is None or not self.has_change_permission(request):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, str(pk))
+        form = RequestInformationForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                information_request_create(contribution=contribution, by=request.user, **form.cleaned_data)
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                self.message_user(
+                    request,
+                    _("%(contribution)s: additional information requested.") % {"contribution": contribution},
+                )
+                return redirect(reverse("admin:civil_society_contribution_change", args=[contribution.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Request additional information"),
+            "form": form,
+            "contribution": contribution,
+            "opts": self.opts,
+        }
+        return render(request, "admin/civil_society/contribution/request_information.html", context)

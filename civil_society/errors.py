@@ -1,0 +1,38 @@
+from rounds.errors import DomainError, NotFound
+from submissions.errors import InvalidFile, InvalidTransition, NotEditable
+
+
+class CommentWindowClosed(DomainError):
+    code = "comment_window_closed"
+    status = 409
+
+
+class OrganisationNotVerified(DomainError):
+    code = "organisation_not_verified"
+    status = 409
+
+
+class CoSignersPending(DomainError):
+    code = "co_signers_pending"
+    status = 409
+
+
+class InvalidContribution(DomainError):
+    code = "invalid"
+
+
+class RegistrationRefused(DomainError):
+    code = "registration_refused"
+
+
+__all__ = [
+    "CoSignersPending",
+    "CommentWindowClosed",
+    "InvalidContribution",
+    "InvalidFile",
+    "InvalidTransition",
+    "NotEditable",
+    "NotFound",
+    "OrganisationNotVerified",
+    "RegistrationRefused",
+]

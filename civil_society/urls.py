@@ -1,0 +1,33 @@
+"""Pages of civil society. Organisation pages and contribution pages are kept in two lists, one per views
+module."""
+
+from django.urls import path
+
+from .views import coalitions, contributions, organisations, public
+
+organisation_patterns = [
+    path("accounts/register/", organisations.register, name="organisation-register"),
+    path("accounts/verify/<str:uid>/<str:token>/", organisations.verify_email, name="member-verify"),
+    path("civil-society/", organisations.dashboard, name="ngo-dashboard"),
+    path("civil-society/members/invite/", organisations.invite, name="member-invite"),
+    path(
+        "civil-society/invitations/<uuid:token>/", organisations.accept_invitation, name="invitation-accept"
+    ),
+]
+
+contribution = "civil-society/contributions/<int:pk>/"
+
+contribution_patterns = [
+    path("civil-society/contributions/new/", contributions.new, name="contribution-new"),
+    path(contribution, contributions.edit, name="contribution-edit"),
+    path(f"{contribution}items/<str:number>/", contributions.item_save, name="contribution-item-save"),
+    path(f"{contribution}document/", contributions.document, name="contribution-document"),
+    path(f"{contribution}co-signers/", coalitions.co_signers, name="contribution-co-signers"),
+    path(f"{contribution}co-sign/", coalitions.co_sign, name="co-signature-decide"),
+    path(f"{contribution}submit/", contributions.submit, name="contribution-submit"),
+    path(f"{contribution}consent/", coalitions.consent, name="contribution-consent"),
+    path("civil-society/requests/<int:pk>/", coalitions.information_request, name="information-request"),
+    path("rounds/<slug:slug>/parties/<str:iso2>/", public.party_reply, name="party-reply"),
+]
+
+urlpatterns = organisation_patterns + contribution_patterns
