@@ -259,6 +259,7 @@ class InformationRequest(TimeStampedModel):
     )
     answer = models.TextField(_("answer"), blank=True, help_text=_("Sanitised HTML."))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -275,3 +276,67 @@ class InformationRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return _("Request on %(contribution)s") % {"contribution": self.contribution}
+
+
+class WindowEvent(models.Model):
+    """A Party's comment window opened, is about to close, or closed: recorded once each, by the sweep,
+    which sends what follows from it (subscribers' e-mails) in the same transaction."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", _("opened")
+        CLOSING_SOON = "closing_soon", _("closes in a week")
+        CLOSED = "closed", _("closed")
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+", verbose_name=_("round"))
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="+", verbose_name=_("Party"))
+    kind = models.CharField(_("event"), max_length=12, choices=Kind.choices)
+    closes_on = models.DateField(_("last day"))
+    at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("comment window event")
+        verbose_name_plural = _("comment window events")
+        constraints = [
+            # With the last day in the key, a window extended after it closed closes (and is announced) again.
+            models.UniqueConstraint(fields=["round", "party", "kind", "closes_on"], name="one_window_event"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party.code} {self.round}: {self.get_kind_display()}"
+
+
+class Subscription(TimeStampedModel):
+    """A registered reader follows a round or a Party: e-mailed when a reply is published (a window opens)
+    and a week before that window closes. `token` makes the one-click unsubscribe link."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+        verbose_name=_("user"),
+    )
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("round")
+    )
+    party = models.ForeignKey(
+        Party, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("Party")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=OfficialLanguage.choices, default="en")
+    token = models.UUIDField(_("token"), default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["user", "-created_at"]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(round__isnull=False) ^ models.Q(party__isnull=False),
+                name="subscription_to_a_round_or_a_party",
+            ),
+            models.UniqueConstraint(fields=["user", "round"], name="one_subscription_per_round"),
+            models.UniqueConstraint(fields=["user", "party"], name="one_subscription_per_party"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.round or self.party}"

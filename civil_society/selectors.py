@@ -20,6 +20,7 @@ from .models import (
     Invitation,
     Membership,
     Organisation,
+    Subscription,
 )
 from .windows import Window, comment_window, questionnaire_window
 
@@ -165,3 +166,26 @@ def information_requests_for(organisation: Organisation) -> QuerySet[Information
     return InformationRequest.objects.filter(contribution__organisation=organisation).select_related(
         "contribution"
     )
+
+
+def subscriptions_of(user) -> QuerySet[Subscription]:
+    """A user's own subscriptions: nobody reads or changes another's."""
+    if not user.is_authenticated:
+        return Subscription.objects.none()
+    return (
+        Subscription.objects.filter(user=user).select_related("round", "party").order_by("-created_at", "-pk")
+    )
+
+
+def subscription_of(*, user, round: Round | None = None, party: Party | None = None) -> Subscription | None:
+    """The user's subscription to this round or this Party, if any."""
+    target = {"round": round} if round is not None else {"party": party}
+    return subscriptions_of(user).filter(**target).first()
+
+
+def subscription_for_token(token) -> Subscription:
+    """The subscription an e-mail's unsubscribe link names; anyone holding the link may end it."""
+    subscription = Subscription.objects.select_related("round", "party").filter(token=token).first()
+    if subscription is None:
+        raise NotFound()
+    return subscription

@@ -1,9 +1,9 @@
-"""Pages of civil society. Organisation pages and contribution pages are kept in two lists, one per views
-module."""
+"""Pages of civil society. Organisation pages, contribution pages and subscription pages are kept in three
+lists, one per views module."""
 
 from django.urls import path
 
-from .views import coalitions, contributions, organisations, public
+from .views import coalitions, contributions, organisations, public, subscriptions
 
 organisation_patterns = [
     path("accounts/register/", organisations.register, name="organisation-register"),
@@ -30,4 +30,22 @@ contribution_patterns = [
     path("rounds/<slug:slug>/parties/<str:iso2>/", public.party_reply, name="party-reply"),
 ]
 
-urlpatterns = organisation_patterns + contribution_patterns
+# Following a round or a Party: their pages post here; the e-mails link to the unsubscribe page.
+subscription_patterns = [
+    path("subscriptions/", subscriptions.manage, name="subscriptions"),
+    path(
+        "subscriptions/<uuid:token>/unsubscribe/",
+        subscriptions.unsubscribe,
+        name="subscription-unsubscribe",
+    ),
+    path("rounds/<slug:slug>/follow/", subscriptions.round_follow, name="round-follow"),
+    path("rounds/<slug:slug>/unfollow/", subscriptions.round_unfollow, name="round-unfollow"),
+    path("rounds/<slug:slug>/parties/<str:iso2>/follow/", subscriptions.party_follow, name="party-follow"),
+    path(
+        "rounds/<slug:slug>/parties/<str:iso2>/unfollow/",
+        subscriptions.party_unfollow,
+        name="party-unfollow",
+    ),
+]
+
+urlpatterns = organisation_patterns + contribution_patterns + subscription_patterns

@@ -1,10 +1,12 @@
 """When civil society may submit: each Party's comment window, and the round's deadline for questionnaire
-replies (DESIGN §2). Pure date arithmetic plus one read of the reply and the participation.
+replies (DESIGN §2). Pure date arithmetic plus one read of the reply and the participation, or two reads for
+every window at once (the sweep).
 """
 
 import calendar
 import dataclasses
 import datetime
+from collections.abc import Iterable
 
 from django.utils import timezone
 
@@ -72,6 +74,37 @@ def comment_window(*, round: Round, party: Party) -> Window:
     if extended_to and extended_to > closes_on:
         closes_on = extended_to
     return Window(opens_on=published_on, closes_on=closes_on)
+
+
+def comment_windows(pairs: Iterable[tuple[int, int]] | None = None) -> dict[tuple[int, int], Window]:
+    """The comment window of each (round id, Party id) pair whose reply is published — of every published
+    reply when `pairs` is None — in two queries, however many. A pair missing from the answer has no window
+    (CLOSED), as `comment_window` would say."""
+    replies = Reply.objects.filter(state=Reply.State.PUBLISHED)
+    extensions = Participation.objects.filter(comment_window_extended_to__isnull=False)
+    if pairs is not None:
+        pairs = set(pairs)
+        if not pairs:
+            return {}
+        rounds, parties = {round_id for round_id, _ in pairs}, {party_id for _, party_id in pairs}
+        replies = replies.filter(round__in=rounds, party__in=parties)
+        extensions = extensions.filter(round__in=rounds, party__in=parties)
+    extended_to = {
+        (round_id, party_id): day
+        for round_id, party_id, day in extensions.values_list("round", "party", "comment_window_extended_to")
+    }
+    windows = {}
+    for round_id, party_id, published_on, months in replies.values_list(
+        "round", "party", "published_on", "round__comment_window_months"
+    ).order_by():
+        if pairs is not None and (round_id, party_id) not in pairs:
+            continue
+        closes_on = add_months(published_on, months)
+        extended = extended_to.get((round_id, party_id))
+        if extended and extended > closes_on:
+            closes_on = extended
+        windows[round_id, party_id] = Window(opens_on=published_on, closes_on=closes_on)
+    return windows
 
 
 def questionnaire_window(*, round: Round) -> Window:

@@ -21,7 +21,7 @@ from .data.parties import LANGUAGES, PARTIES, RESERVATIONS
 from .data.rounds import QUESTIONS_2ND_ROUND, ROUNDS
 
 SECRETARIAT_GROUP = "Secretariat"
-SECRETARIAT_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "reports", "auth")
+SECRETARIAT_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "outbox", "reports", "auth")
 # The demo organisations, verified, and the member of each.
 NGO_MEMBERS = {
     "ngo-alpha": {"name": "Alpha Child Rights Network (demo)", "country": "Strasbourg"},

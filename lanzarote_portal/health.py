@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from .celery import app as celery_app
-from .tasks import HEARTBEAT_KEY
+from .tasks import HEARTBEAT_KEY, SWEEP_KEY
 
 BROKER_TIMEOUT_SECONDS = 2
 
@@ -32,9 +32,9 @@ def _broker_problem() -> str | None:
     return None
 
 
-def _worker_last_seen() -> int | None:
-    """Seconds since a worker last ran the heartbeat task: reported, not required to be ready."""
-    seen = cache.get(HEARTBEAT_KEY)
+def _seconds_since(key: str) -> int | None:
+    """Seconds since the moment stored in the cache under `key`: reported, not required to be ready."""
+    seen = cache.get(key)
     if not seen:
         return None
     return int((timezone.now() - datetime.fromisoformat(seen)).total_seconds())
@@ -51,6 +51,7 @@ def readyz(request: HttpRequest) -> JsonResponse:
     body = {
         "status": "unavailable" if problems else "ok",
         "problems": problems,
-        "worker_last_seen_seconds_ago": _worker_last_seen(),
+        "worker_last_seen_seconds_ago": _seconds_since(HEARTBEAT_KEY),
+        "last_sweep_seconds_ago": _seconds_since(SWEEP_KEY),
     }
     return JsonResponse(body, status=503 if problems else 200)

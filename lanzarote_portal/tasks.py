@@ -1,13 +1,45 @@
-"""Operational tasks of the portal itself, not of any app's domain."""
+"""Operational tasks of the portal itself, and the periodic sweep that wires the apps' deadlines together."""
+
+import logging
 
 from celery import shared_task
 from django.core.cache import cache
 from django.utils import timezone
 
+from civil_society.sweep import windows_sweep
+from outbox.services import outbox_relay
+from submissions.sweep import replies_sweep
+
+log = logging.getLogger(__name__)
+
 HEARTBEAT_KEY = "worker:heartbeat"
+SWEEP_KEY = "sweep:last"
 
 
 @shared_task(ignore_result=True)
 def worker_heartbeat() -> None:
     """Scheduled by beat; `/readyz` reports when a worker last ran it."""
     cache.set(HEARTBEAT_KEY, timezone.now().isoformat(), timeout=None)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def sweep() -> None:
+    """Scheduled by beat every few minutes (DESIGN §3): deadlines, comment windows, reminders, and the
+    relay of e-mails a broker outage held back. Each part is idempotent, so a redelivered or doubled sweep
+    changes nothing more; one part failing does not stop the others, and the sweep is recorded as done in
+    `SWEEP_KEY` (shown by `/readyz`) only when all succeeded."""
+    now = timezone.now()
+    failures = []
+    for name, part in (
+        ("replies", replies_sweep),
+        ("windows", windows_sweep),
+        ("outbox relay", outbox_relay),
+    ):
+        try:
+            log.info("Sweep %s: %s", name, part(now=now))
+        except Exception as error:  # logged here, raised below once the other parts ran
+            log.exception("Sweep %s failed", name)
+            failures.append(error)
+    if failures:
+        raise failures[0]
+    cache.set(SWEEP_KEY, timezone.now().isoformat(), timeout=None)

@@ -67,6 +67,7 @@ class RoundAdmin(TabbedTranslationAdmin):
                 "fields": (
                     "questionnaire_adopted_on",
                     "reply_deadline",
+                    "reminder_days",
                     "report_adopted_on",
                     "factsheets_published_on",
                 )

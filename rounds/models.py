@@ -168,6 +168,15 @@ class Round(TimeStampedModel):
         validators=[MinValueValidator(1)],
         help_text=_("How long civil society may comment after a Party's reply is published."),
     )
+    reminder_days = models.CharField(
+        _("reminders (days before the deadline)"),
+        max_length=40,
+        default="14,7,1",
+        validators=[
+            RegexValidator(r"^\d{1,3}(,\d{1,3})*$", _("Numbers of days separated by commas, e.g. 14,7,1."))
+        ],
+        help_text=_("When focal points are reminded of a reply not yet submitted."),
+    )
     civil_society_deadline = models.DateField(
         _("civil-society reply deadline"),
         null=True,
@@ -211,6 +220,10 @@ class Round(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def reminder_offsets(self) -> list[int]:
+        return sorted({int(days) for days in self.reminder_days.split(",") if days.strip()}, reverse=True)
 
     @property
     def label(self) -> str:

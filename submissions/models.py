@@ -49,6 +49,12 @@ class Reply(TimeStampedModel):
     is_late = models.BooleanField(_("late"), default=False)
     registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
+    overdue_at = models.DateTimeField(
+        _("overdue since"),
+        null=True,
+        blank=True,
+        help_text=_("Set once, by the sweep, when the deadline passed."),
+    )
 
     class Meta:
         ordering = ["round", "party"]

@@ -1,4 +1,5 @@
-"""Every write of civil society: organisations, contributions, co-signatures and moderation."""
+"""Every write of civil society: organisations, contributions, co-signatures, moderation, subscriptions
+and the Secretariat's daily digest."""
 
 from .contributions import (
     co_signature_decide,
@@ -10,6 +11,7 @@ from .contributions import (
     contribution_submit,
     contribution_update,
 )
+from .digest import secretariat_digest_send
 from .moderation import (
     contribution_acknowledge,
     contribution_make_confidential,
@@ -26,6 +28,12 @@ from .organisations import (
     member_invite,
     organisation_register,
     organisation_verify,
+)
+from .subscriptions import (
+    subscription_follow,
+    subscription_language_set,
+    subscription_unfollow,
+    subscription_unsubscribe,
 )
 
 __all__ = [
@@ -50,4 +58,9 @@ __all__ = [
     "organisation_register",
     "organisation_verify",
     "party_comment_digest_send",
+    "secretariat_digest_send",
+    "subscription_follow",
+    "subscription_language_set",
+    "subscription_unfollow",
+    "subscription_unsubscribe",
 ]

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from outbox.services import email_queue
 from rounds.deadlines import end_of_day
-from rounds.mail import mail_send
 from rounds.models import FocalPoint, Party
 from submissions.models import Reply
 
@@ -146,7 +146,7 @@ def information_request_answer(
 
 def party_comment_digest_send() -> int:
     """Tell each Party's focal points of the public comments on its reply acknowledged since the last
-    digest. Confidential contributions are never in it. Returns how many e-mails were sent."""
+    digest. Confidential contributions are never in it. Returns how many e-mails were queued."""
     sent = 0
     pending = published_contributions().filter(party_notified_at__isnull=True, kind=Contribution.Kind.COMMENT)
     for round_id, party_id in pending.values_list("round", "parties").distinct().order_by():
@@ -174,11 +174,13 @@ def party_comment_digest_send() -> int:
                 "round": batch[0].round,
                 "party": Party.objects.get(pk=party_id),
             }
-            sent += mail_send(
-                template="civil_society/email/party_digest",
-                to=recipients,
-                context=context,
-                language=language or "en",
+            sent += bool(
+                email_queue(
+                    template="civil_society/email/party_digest",
+                    to=recipients,
+                    context=context,
+                    language=language or "en",
+                )
             )
             Contribution.objects.filter(pk__in=[c.pk for c in batch]).update(party_notified_at=timezone.now())
     return sent

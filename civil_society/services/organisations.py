@@ -11,7 +11,7 @@ from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from rounds.tasks import mail_task
+from outbox.services import email_queue
 
 from ..errors import NotFound, RegistrationRefused
 from ..models import Invitation, Membership, Organisation
@@ -28,7 +28,7 @@ email_verification_tokens = EmailVerificationTokenGenerator()
 
 
 def _mail(template: str, to: list[str], context: dict, language: str) -> None:
-    transaction.on_commit(lambda: mail_task.delay(template, to, context, language))
+    email_queue(template=template, to=to, context=context, language=language)
 
 
 def email_verification_link(user) -> tuple[str, str]:

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "questionnaires",
     "submissions",
     "civil_society",
+    "outbox",
     "reports",
     "demo",
 ]
@@ -129,28 +130,61 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    # Tasks are idempotent and acknowledged late; a visibility timeout longer than any task keeps Redis
-    # from redelivering a task that is still running.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Tasks are idempotent and acknowledged late; a visibility timeout longer than any task (its time limit,
+    # or the longest retry countdown) keeps Redis from redelivering a task that is still running or waiting.
+    # A publish from a web request fails at once when Redis is down (one connection attempt, not kombu's
+    # retries) and within seconds when it hangs (socket timeouts): the outbox row keeps the e-mail for the
+    # sweep's relay, and the user is not kept waiting. Workers reconnect on their own, with Celery's retries.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": 3600,
+        "max_retries": 0,
+        "socket_connect_timeout": 2,
+        "socket_timeout": 3,
+        "socket_keepalive": True,
+    }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task stuck on a hung connection is stopped: SoftTimeLimitExceeded after 4 minutes, its process killed
+# after 5 (a factsheet renders in seconds, an e-mail in less).
+CELERY_TASK_SOFT_TIME_LIMIT = 240
+CELERY_TASK_TIME_LIMIT = 300
+# Factsheet PDFs have their own queue and worker (one process, recycled every 20 tasks for WeasyPrint's
+# memory: `--concurrency=1 --max-tasks-per-child=20 -Q pdf` in Procfile.dev and docker-compose.yml), so
+# e-mails and the sweep, on the default "celery" queue, never wait behind a rendering.
+CELERY_TASK_ROUTES = {"reports.tasks.*": {"queue": "pdf"}}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "lanzarote_portal.tasks.worker_heartbeat", "schedule": 60.0},
+    # Deadlines, comment windows, reminders and the outbox relay (DESIGN §3). A sweep not started within its
+    # period is dropped: the next one does its work.
+    "deadline-sweep": {
+        "task": "lanzarote_portal.tasks.sweep",
+        "schedule": 300.0,
+        "options": {"expires": 290},
+    },
     "party-comment-digest": {
         "task": "civil_society.tasks.party_comment_digest_task",
         "schedule": crontab(hour=6, minute=0),
+    },
+    # Keyed by the day in the outbox: a second beat, or a rerun, sends no second digest.
+    "secretariat-digest": {
+        "task": "civil_society.tasks.secretariat_digest_task",
+        "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: Strasbourg time
     },
 }
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="lanzarote-portal@localhost")
+# An e-mail the mail server refuses is retried after 30 s, 1, 2, 4 and 8 minutes (each wait capped at 15),
+# then recorded as failed for the Secretariat. A retry waits as a scheduled message: no process is held.
+OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=30)
+OUTBOX_MAX_RETRIES = env.int("OUTBOX_MAX_RETRIES", default=5)
 
 # The API (DESIGN §4): JSON only; token or session login, token first so a missing login answers 401;
 # every view checks access itself (what a caller may not see is 404); errors translated in one place.

@@ -9,7 +9,7 @@ from rounds.models import Language, Participation
 
 from ..errors import InvalidDate, InvalidLanguage, InvalidTransition, NotEditable
 from ..models import Reply, ReplyTransition
-from ..tasks import reply_notice_task
+from ..notifications import reply_notice_queue
 from .answers import locked_editable
 
 State = Reply.State
@@ -18,7 +18,12 @@ State = Reply.State
 @transaction.atomic
 def reply_open(*, participation: Participation, by) -> Reply:
     """The Party's reply for the round, started as a draft the first time a focal point opens it."""
-    reply, created = Reply.objects.get_or_create(round=participation.round, party=participation.party)
+    deadline = participation.reply_deadline
+    # Opened after its deadline, it is overdue from the start: the sweep only marks replies that exist.
+    overdue_at = end_of_day(deadline) if deadline and timezone.now() >= end_of_day(deadline) else None
+    reply, created = Reply.objects.get_or_create(
+        round=participation.round, party=participation.party, defaults={"overdue_at": overdue_at}
+    )
     if created:
         ReplyTransition.objects.create(reply=reply, from_state="", to_state=State.DRAFT, by=by)
     return reply
@@ -44,10 +49,6 @@ def _move(reply: Reply, *, to: str, by, message: str = "") -> None:
     reply.state = to
 
 
-def _notify(reply: Reply, event: str) -> None:
-    transaction.on_commit(lambda: reply_notice_task.delay(reply.pk, event))
-
-
 @transaction.atomic
 def reply_submit(*, reply: Reply, by, now: datetime.datetime | None = None) -> Reply:
     """Lock the reply and send its receipt. After the deadline (with any extension) it is accepted, late."""
@@ -62,7 +63,7 @@ def reply_submit(*, reply: Reply, by, now: datetime.datetime | None = None) -> R
         reply.is_late = deadline is not None and now >= end_of_day(deadline)
     _move(reply, to=State.SUBMITTED, by=by)
     reply.save(update_fields=["state", "submitted_at", "is_late", "updated_at"])
-    _notify(reply, "submitted")
+    reply_notice_queue(reply=reply, event="submitted")
     return reply
 
 
@@ -83,7 +84,7 @@ def reply_send_back(*, reply: Reply, by, message: str) -> Reply:
     reply = _locked_in(reply, (State.SUBMITTED, State.REGISTERED), _("sent back"))
     _move(reply, to=State.RETURNED, by=by, message=message.strip())
     reply.save(update_fields=["state", "updated_at"])
-    _notify(reply, "returned")
+    reply_notice_queue(reply=reply, event="returned", message=message.strip())
     return reply
 
 
@@ -113,5 +114,5 @@ def reply_publish(
     reply.published_on = published_on
     _move(reply, to=State.PUBLISHED, by=by)
     reply.save(update_fields=["state", "registered_at", "published_on", "updated_at"])
-    _notify(reply, "published")
+    reply_notice_queue(reply=reply, event="published")
     return reply

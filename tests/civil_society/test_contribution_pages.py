@@ -638,8 +638,8 @@ def test_the_party_page_names_the_confirmed_co_signers_and_offers_members_to_com
 
 # The reply, its answers, the public items with their co-signers, the questions, the window (the reply's
 # date and the extension); for a logged-in member also the session, the user, the Party and the organisation
-# they speak for, and the two of base.html's menu.
-PARTY_PAGE_QUERIES = {"anonymous": 7, "member2": 13}
+# they speak for, the two of base.html's menu, and whether they follow the Party (the Follow button).
+PARTY_PAGE_QUERIES = {"anonymous": 7, "member2": 14}
 
 
 @pytest.mark.parametrize("role", PARTY_PAGE_QUERIES)
@@ -670,8 +670,11 @@ def test_the_party_page_queries_do_not_grow_with_questions_and_comments(
     assert ContributionItem.objects.count() == 24
 
 
-def test_the_partys_digest_links_to_the_party_page(world, mailoutbox, acknowledged):
-    assert party_comment_digest_send() == 1
+def test_the_partys_digest_links_to_the_party_page(
+    world, mailoutbox, acknowledged, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert party_comment_digest_send() == 1
     (mail,) = mailoutbox
     url = reverse("party-reply", args=[world.round.slug, world.party_a.code])
     assert url in mail.body and url in mail.alternatives[0][0]

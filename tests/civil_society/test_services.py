@@ -279,7 +279,7 @@ def test_an_information_request_needs_a_future_due_date(world, submitted):
 
 
 def test_the_partys_digest_holds_public_acknowledged_comments_once_and_never_confidential_ones(
-    world, mailoutbox
+    world, mailoutbox, django_capture_on_commit_callbacks
 ):
     public = comment(world, items=[])
     secret = comment(world, visibility="confidential", organisation=world.ngo2, by=world.member2)
@@ -290,7 +290,8 @@ def test_the_partys_digest_holds_public_acknowledged_comments_once_and_never_con
         contribution_acknowledge(contribution=contribution, by=world.staff)
     mailoutbox.clear()
 
-    assert party_comment_digest_send() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert party_comment_digest_send() == 1
     assert mailoutbox[0].to == [world.focal_a.email]
     body = mailoutbox[0].body + mailoutbox[0].alternatives[0][0]
     assert world.ngo1.name in body and "CANARY-DIGEST-SECRET" not in body and world.ngo2.name not in body
