@@ -5,6 +5,7 @@ from playwright.sync_api import Browser, Page, expect
 from civil_society.models import Contribution
 from civil_society.services import contribution_acknowledge
 from submissions.models import Reply
+from tests.browser.pages import wait_for_htmx
 from tests.factories import (
     AnswerFactory,
     MembershipFactory,
@@ -55,6 +56,7 @@ def test_an_ngo_member_comments_confidentially_and_the_public_page_never_shows_i
 
     expect(page.locator(".contribution-banner")).to_contain_text("Confidential")
     expect(page.locator(".contribution-banner")).to_contain_text("You can submit until the end of")
+    wait_for_htmx(page)
     question = page.locator("#q-6")
     expect(question).to_contain_text("A national help line answers day and night.")
     question.get_by_label("Your comment on question 6").fill(SECRET)

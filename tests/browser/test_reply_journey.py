@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from submissions.models import Answer, Reply
+from tests.browser.pages import wait_for_htmx
 from tests.factories import FocalPointFactory, QuestionFactory, QuestionnaireFactory, ReplyFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -29,6 +30,7 @@ def test_a_focal_point_fills_two_answers_sees_them_autosaved_and_submits(live_se
     expect(page.get_by_text("0 of 2 answered")).to_be_visible()
     page.get_by_role("link", name="Write the reply").click()
 
+    wait_for_htmx(page)
     first, second = page.locator("#q-1"), page.locator("#q-2")
     first.get_by_role("textbox").fill("Through the school curriculum from the age of 10.")
     expect(first.get_by_role("status")).to_contain_text(
