@@ -4,6 +4,7 @@ from django.urls import path, re_path
 
 from civil_society import api as cs_api
 from questionnaires import api as questionnaires_api
+from reports import api as reports_api
 from rounds import api as rounds_api
 from submissions import api as submissions_api
 
@@ -32,6 +33,7 @@ urlpatterns = [
     path(comment, cs_api.ContributionDetailApi.as_view(), name="comment-detail"),
     path(f"{comment}submit/", cs_api.ContributionSubmitApi.as_view(), name="comment-submit"),
     path(f"{comment}document/", cs_api.ContributionDocumentApi.as_view(), name="comment-document"),
+    path("rounds/<slug:slug>/findings/", reports_api.FindingListApi.as_view(), name="finding-list"),
     # Last: only paths ending in a slash, so CommonMiddleware still redirects `rounds` to `rounds/`.
     re_path(r"^.*/$", EndpointNotFoundApi.as_view(), name="not-found"),
 ]

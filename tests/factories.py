@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from civil_society.models import Contribution, ContributionItem, Membership, Organisation
 from questionnaires.models import Question, Questionnaire, Theme
+from reports.models import Finding
 from rounds.models import FocalPoint, Participation, Party, Round
 from submissions.models import Answer, Reply
 
@@ -150,3 +151,43 @@ class ContributionItemFactory(factory.django.DjangoModelFactory):
     contribution = factory.SubFactory(ContributionFactory)
     question = factory.SubFactory(QuestionFactory)
     text = "<p>Our observation.</p>"
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    """A draft recommendation; pass `parties=[...]`, `questions=[...]`, `answers=[...]` or
+    `contributions=[...]` to link them (written as given, without the services' checks)."""
+
+    class Meta:
+        model = Finding
+        skip_postgeneration_save = True
+
+    round = factory.SubFactory(RoundFactory)
+    kind = Finding.Kind.RECOMMENDATION
+    grade = Finding.Grade.URGES
+    title_en = factory.Sequence(lambda n: f"Finding {n}")
+    title_fr = factory.Sequence(lambda n: f"Constat {n}")
+    text_en = "The Committee urges the Parties to define child sexual abuse material in law."
+    text_fr = "Le Comité exhorte les Parties à définir le matériel d'abus sexuels sur enfants en droit."
+    theme = Theme.PREVENTION
+    position = factory.Sequence(lambda n: n)
+    created_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def parties(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.parties.set(extracted)
+
+    @factory.post_generation
+    def questions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.questions.set(extracted)
+
+    @factory.post_generation
+    def answers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.answers.set(extracted)
+
+    @factory.post_generation
+    def contributions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.contributions.set(extracted)

@@ -1,0 +1,120 @@
+"""What the Committee finds in a round: recommendations (graded), promising practices and challenges, each
+resting on questions and on public evidence, concerning some Parties or all of them.
+
+A finding's figure ("N Parties ...") is never typed: it is the number of Parties linked, or of every Party
+monitored in the round when the finding concerns them all (`selectors.with_figures`).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from civil_society.models import Contribution
+from questionnaires.models import Question, Theme
+from rounds.models import Party, Round, TimeStampedModel
+from submissions.models import Answer
+
+
+class Finding(TimeStampedModel):
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", _("recommendation")
+        PROMISING_PRACTICE = "promising_practice", _("promising practice")
+        CHALLENGE = "challenge", _("challenge")
+
+    class Grade(models.TextChoices):
+        """The Committee's words, strongest first."""
+
+        URGES = "urges", _("urges / requires")
+        CONSIDERS = "considers", _("considers")
+        INVITES = "invites", _("invites")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        ADOPTED = "adopted", _("adopted")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.PROTECT, related_name="findings", verbose_name=_("round")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    grade = models.CharField(
+        _("grade"),
+        max_length=10,
+        choices=Grade.choices,
+        blank=True,
+        help_text=_("Recommendations only: how strongly the Committee asks."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    theme = models.CharField(
+        _("theme"),
+        max_length=30,
+        choices=Theme.choices,
+        blank=True,
+        help_text=_("Leave empty to take the theme of the questions cited, when they share one."),
+    )
+    questions = models.ManyToManyField(
+        Question, related_name="findings", blank=True, verbose_name=_("questions it rests on")
+    )
+    parties = models.ManyToManyField(
+        Party, related_name="findings", blank=True, verbose_name=_("Parties concerned")
+    )
+    applies_to_all = models.BooleanField(
+        _("concerns all Parties"),
+        default=False,
+        help_text=_("Every Party monitored in the round; leave the list of Parties empty."),
+    )
+    answers = models.ManyToManyField(
+        Answer, related_name="findings", blank=True, verbose_name=_("answers cited as evidence")
+    )
+    contributions = models.ManyToManyField(
+        Contribution, related_name="findings", blank=True, verbose_name=_("public comments cited as evidence")
+    )
+    figure_label = models.CharField(
+        _("figure label"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What the Parties counted have in common, e.g. “Parties referring explicitly to "
+            "self-generated material”. The number is counted from the Parties concerned."
+        ),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0, help_text=_("Order within the round."))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("adopted by"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+
+    class Meta:
+        ordering = ["round_id", "position", "pk"]
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="recommendation", grade__in=["urges", "considers", "invites"])
+                | (~Q(kind="recommendation") & Q(grade="")),
+                name="finding_grade_iff_recommendation",
+                violation_error_message=_("A recommendation has a grade; other findings have none."),
+            ),
+            models.CheckConstraint(
+                condition=Q(state="draft", adopted_at__isnull=True)
+                | Q(state="adopted", adopted_at__isnull=False),
+                name="finding_adopted_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.state == self.State.ADOPTED
