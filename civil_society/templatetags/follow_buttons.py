@@ -2,13 +2,13 @@
 reply page. The round page belongs to a lower app, which cannot ask civil society whether the user follows
 the round; its template asks here."""
 
-from django import template
+from django.template import Library
 
 from rounds.models import Party, Round
 
 from ..selectors import subscription_of
 
-register = template.Library()
+register = Library()
 
 
 @register.inclusion_tag("civil_society/subscriptions/_follow.html", takes_context=True)
