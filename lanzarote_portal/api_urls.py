@@ -34,6 +34,7 @@ urlpatterns = [
     path(f"{comment}submit/", cs_api.ContributionSubmitApi.as_view(), name="comment-submit"),
     path(f"{comment}document/", cs_api.ContributionDocumentApi.as_view(), name="comment-document"),
     path("rounds/<slug:slug>/findings/", reports_api.FindingListApi.as_view(), name="finding-list"),
+    path("rounds/<slug:slug>/factsheets/", reports_api.FactsheetListApi.as_view(), name="factsheet-list"),
     # Last: only paths ending in a slash, so CommonMiddleware still redirects `rounds` to `rounds/`.
     re_path(r"^.*/$", EndpointNotFoundApi.as_view(), name="not-found"),
 ]

@@ -20,4 +20,5 @@ urlpatterns += i18n_patterns(
     path("", include("questionnaires.urls")),
     path("", include("submissions.urls")),
     path("", include("civil_society.urls")),
+    path("", include("reports.urls")),
 )

@@ -7,6 +7,8 @@ when `applies_to_all`. Evidence is listed as far as the caller may read it.
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
 from rest_framework import generics, serializers
 
 from civil_society.selectors import contributions_visible_to
@@ -16,7 +18,7 @@ from rounds.selectors import rounds_visible_to
 from submissions.selectors import answers_visible_to
 
 from .models import Finding
-from .selectors import concerning, findings_visible_to, with_figures
+from .selectors import concerning, factsheets_visible_to, findings_visible_to, with_figures
 
 
 class FindingListApi(generics.ListAPIView):
@@ -108,3 +110,32 @@ class FindingListApi(generics.ListAPIView):
                 .values_list("party__code", flat=True)
             )
         return context
+
+
+class FactsheetListApi(generics.ListAPIView):
+    """`GET rounds/{slug}/factsheets/`: a round's rendered factsheets, with where to download them."""
+
+    class OutputSerializer(serializers.Serializer):
+        kind = serializers.CharField()
+        party = serializers.CharField(source="party.code", default=None)
+        theme = serializers.CharField()
+        language = serializers.CharField()
+        url = serializers.SerializerMethodField()
+        sha256 = serializers.CharField()
+        rendered_at = serializers.DateTimeField()
+        pages = serializers.IntegerField()
+
+        def get_url(self, factsheet) -> str:
+            with translation.override(factsheet.language):
+                path = reverse("factsheet-download", kwargs={"pk": factsheet.pk})
+            return self.context["request"].build_absolute_uri(path)
+
+    serializer_class = OutputSerializer
+
+    def get_queryset(self):
+        round_ = get_object_or_404(rounds_visible_to(self.request.user), slug=self.kwargs["slug"])
+        return (
+            factsheets_visible_to(self.request.user)
+            .filter(round=round_)
+            .order_by("kind", "party__code", "theme", "language")
+        )

@@ -12,4 +12,10 @@ class EvidenceNotPublic(InvalidFinding):
     code = "evidence_not_public"
 
 
-__all__ = ["EvidenceNotPublic", "InvalidFinding", "InvalidTransition", "NotFound"]
+class InvalidFactsheet(DomainError):
+    """A factsheet that cannot exist as asked (a Party not monitored, an unknown theme or language)."""
+
+    code = "invalid_factsheet"
+
+
+__all__ = ["EvidenceNotPublic", "InvalidFactsheet", "InvalidFinding", "InvalidTransition", "NotFound"]

@@ -118,3 +118,77 @@ class Finding(TimeStampedModel):
     @property
     def is_adopted(self) -> bool:
         return self.state == self.State.ADOPTED
+
+
+def _factsheet_path(factsheet: "Factsheet", filename: str) -> str:
+    """The server chooses the name: never a name typed or uploaded by anyone."""
+    key = factsheet.party.code.lower() if factsheet.party_id else factsheet.theme
+    return f"factsheets/{factsheet.round.slug}/{factsheet.kind}-{key}-{factsheet.language}.pdf"
+
+
+class Factsheet(TimeStampedModel):
+    """A rendered PDF: a country factsheet per Party, or a thematic one per theme, per round and language.
+
+    `data_version` is a hash of the public data it was built from; a factsheet whose data changed since is
+    stale and is rendered again.
+    """
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("country factsheet")
+        THEMATIC = "thematic", _("thematic factsheet")
+
+    class Language(models.TextChoices):
+        EN = "en", _("English")
+        FR = "fr", _("French")
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="factsheets", verbose_name=_("round")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    party = models.ForeignKey(
+        Party,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="factsheets",
+        verbose_name=_("Party"),
+    )
+    theme = models.CharField(_("theme"), max_length=30, choices=Theme.choices, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    file = models.FileField(_("file"), upload_to=_factsheet_path, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    data_version = models.CharField(_("data version"), max_length=64, blank=True)
+    pages = models.PositiveIntegerField(_("pages"), default=0)
+    is_stale = models.BooleanField(_("stale"), default=False)
+
+    class Meta:
+        ordering = ["round_id", "kind", "party__code", "theme", "language"]
+        verbose_name = _("factsheet")
+        verbose_name_plural = _("factsheets")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="country", party__isnull=False, theme="")
+                | Q(kind="thematic", party__isnull=True) & ~Q(theme=""),
+                name="factsheet_party_iff_country_theme_iff_thematic",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "party", "language"],
+                condition=Q(kind="country"),
+                name="unique_country_factsheet",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "theme", "language"],
+                condition=Q(kind="thematic"),
+                name="unique_thematic_factsheet",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        subject = self.party.name if self.party_id else self.get_theme_display()
+        return f"{self.get_kind_display()}: {subject} ({self.language}), {self.round}"
+
+    @property
+    def key(self) -> str:
+        """The Party's ISO code or the theme: what the task and the command name a factsheet by."""
+        return self.party.code if self.party_id else self.theme

@@ -8,8 +8,9 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Que
 from django.db.models.functions import Coalesce
 
 from rounds.models import Participation, Party, Round
+from rounds.selectors import rounds_visible_to
 
-from .models import Finding
+from .models import Factsheet, Finding
 
 
 def findings_visible_to(user) -> QuerySet[Finding]:
@@ -59,4 +60,13 @@ def findings_of_party(*, round: Round, party: Party) -> QuerySet[Finding]:
     """A Party's adopted findings in a round, for its country factsheet and page."""
     return with_figures(
         concerning(Finding.objects.filter(round=round, state=Finding.State.ADOPTED), party_code=party.code)
+    )
+
+
+def factsheets_visible_to(user) -> QuerySet[Factsheet]:
+    """Rendered factsheets of the rounds the user may see (their content is public by construction)."""
+    return (
+        Factsheet.objects.filter(round__in=rounds_visible_to(user), rendered_at__isnull=False)
+        .exclude(file="")
+        .select_related("round", "party")
     )

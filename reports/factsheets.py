@@ -1,0 +1,251 @@
+"""Country and thematic factsheets: what they show, and rendering them to a stored PDF.
+
+A factsheet is public: everything in it is read as an anonymous reader reads it, through the same gates as
+the portal's pages (adopted findings, the published reply, acknowledged public contributions). Nothing
+confidential and no draft can reach it, whoever triggers the rendering.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.files.base import ContentFile
+from django.db.models import Prefetch, QuerySet
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from civil_society.selectors import published_contributions
+from questionnaires.models import Theme
+from rounds.models import Participation, Party, Round
+from submissions.selectors import replies_visible_to
+
+from .errors import InvalidFactsheet
+from .models import Factsheet, Finding
+from .pdf import html_to_pdf
+from .selectors import concerning, findings_visible_to, with_figures
+
+AUTHOR = "Council of Europe \N{EN DASH} Lanzarote Committee"
+BAR_WIDTH = 240  # px of the SVG bar at 100 %
+
+
+@dataclass
+class Built:
+    template: str
+    context: dict
+    data_version: str
+    title: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _public_findings(round: Round) -> QuerySet[Finding]:
+    return findings_visible_to(AnonymousUser()).filter(round=round)
+
+
+def _version(payload: object) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _site_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def themes_with_findings(round: Round) -> list[str]:
+    """The themes a thematic factsheet is due for: those of the round's adopted findings."""
+    themes = set(_public_findings(round).exclude(theme="").values_list("theme", flat=True))
+    return [value for value in Theme.values if value in themes]
+
+
+def _country(round: Round, party: Party) -> Built:
+    reply = replies_visible_to(AnonymousUser()).filter(round=round, party=party).first()
+    participation = Participation.objects.filter(round=round, party=party).select_related("round").first()
+    findings = list(
+        with_figures(concerning(_public_findings(round), party_code=party.code)).order_by("position", "pk")
+    )
+    contributions = published_contributions().filter(round=round, parties=party).distinct().count()
+
+    recommendations = []
+    for grade, grade_label in Finding.Grade.choices:
+        of_grade = [f for f in findings if f.kind == Finding.Kind.RECOMMENDATION and f.grade == grade]
+        if not of_grade:
+            continue
+        themes = [
+            (theme_label, [f for f in of_grade if f.theme == theme])
+            for theme, theme_label in [*Theme.choices, ("", _("other questions"))]
+        ]
+        recommendations.append((grade_label, [(label, items) for label, items in themes if items]))
+
+    title = _("%(party)s — %(round)s") % {"party": party.name, "round": round.label}
+    context = {
+        "round": round,
+        "party": party,
+        "reply": reply,
+        "deadline": participation.reply_deadline if participation else round.reply_deadline,
+        "recommendations": recommendations,
+        "practices": [f for f in findings if f.kind == Finding.Kind.PROMISING_PRACTICE],
+        "challenges": [f for f in findings if f.kind == Finding.Kind.CHALLENGE],
+        "contribution_count": contributions,
+        "portal_url": _site_url(reverse("party-reply", kwargs={"slug": round.slug, "iso2": party.code})),
+        "title": title,
+        "description": _("Country factsheet of the Lanzarote Committee: %(party)s in %(round)s.")
+        % {"party": party.name, "round": round.label},
+    }
+    payload = {
+        "findings": [(f.pk, f.updated_at, f.figure_count) for f in findings],
+        "reply": reply
+        and (
+            reply.pk,
+            reply.state,
+            reply.submitted_at,
+            reply.published_on,
+            reply.is_late,
+            reply.national_language_id,
+            reply.updated_at,
+        ),
+        "contributions": contributions,
+        "deadline": context["deadline"],
+    }
+    return Built("reports/factsheet_country.html", context, _version(payload), title)
+
+
+def _thematic(round: Round, theme: str) -> Built:
+    monitored = list(
+        Party.objects.filter(participations__round=round).order_by("code").only("code", "name_en", "name_fr")
+    )
+    findings = list(
+        with_figures(_public_findings(round).filter(theme=theme))
+        .prefetch_related(Prefetch("parties", Party.objects.order_by("code")))
+        .order_by("position", "pk")
+    )
+    rows = []
+    for finding in findings:
+        parties = monitored if finding.applies_to_all else list(finding.parties.all())
+        share = finding.figure_count / len(monitored) if monitored else 0
+        rows.append(
+            {
+                "finding": finding,
+                "parties": parties,
+                "count": finding.figure_count,
+                "bar": round_half(BAR_WIDTH * share),
+                "percent": round_half(100 * share),
+            }
+        )
+    theme_label = Theme(theme).label
+    title = _("%(theme)s — %(round)s") % {"theme": str(theme_label).capitalize(), "round": round.label}
+    context = {
+        "round": round,
+        "theme_label": theme_label,
+        "rows": rows,
+        "kinds": [
+            (label, [row for row in rows if row["finding"].kind == kind])
+            for kind, label in Finding.Kind.choices
+        ],
+        "monitored_count": len(monitored),
+        "bar_width": BAR_WIDTH,
+        "portal_url": _site_url(reverse("round-list")),
+        "title": title,
+        "description": _("Thematic factsheet of the Lanzarote Committee: %(theme)s in %(round)s.")
+        % {"theme": theme_label, "round": round.label},
+    }
+    payload = {
+        "findings": [
+            (f.pk, f.updated_at, f.figure_count, [p.code for p in r["parties"]])
+            for f, r in zip(findings, rows, strict=True)
+        ],
+        "monitored": [p.code for p in monitored],
+    }
+    return Built("reports/factsheet_thematic.html", context, _version(payload), title)
+
+
+def round_half(value: float) -> float:
+    return round(value, 1)
+
+
+def _build(*, round: Round, kind: str, party: Party | None, theme: str, language: str) -> Built:
+    if language not in Factsheet.Language.values:
+        raise InvalidFactsheet(_("Factsheets are in English or French."), field="language")
+    with translation.override(language):
+        if kind == Factsheet.Kind.COUNTRY:
+            if party is None or theme:
+                raise InvalidFactsheet(_("A country factsheet is about one Party."), field="party")
+            if not Participation.objects.filter(round=round, party=party).exists():
+                raise InvalidFactsheet(_("This Party is not monitored in this round."), field="party")
+            built = _country(round, party)
+        elif kind == Factsheet.Kind.THEMATIC:
+            if party is not None or theme not in Theme.values:
+                raise InvalidFactsheet(_("A thematic factsheet is about one theme."), field="theme")
+            built = _thematic(round, theme)
+        else:
+            raise InvalidFactsheet(_("Choose a country or a thematic factsheet."), field="kind")
+        built.context.update({"language": language, "author": AUTHOR})
+        built.extra["html"] = render_to_string(built.template, built.context)
+    return built
+
+
+def factsheet_html(
+    *, round: Round, kind: str, party: Party | None = None, theme: str = "", language: str
+) -> str:
+    """The HTML a factsheet is rendered from (the admin's preview, the benchmark's baseline)."""
+    return _build(round=round, kind=kind, party=party, theme=theme or "", language=language).extra["html"]
+
+
+def factsheet_render(
+    *,
+    round: Round,
+    kind: str,
+    party: Party | None = None,
+    theme: str | None = None,
+    language: str,
+    force: bool = False,
+) -> Factsheet:
+    """Render and store a factsheet; a factsheet already rendered from the same data is left as it is."""
+    built = _build(round=round, kind=kind, party=party, theme=theme or "", language=language)
+    factsheet, _created = Factsheet.objects.get_or_create(
+        round=round, kind=kind, party=party, theme=theme or "", language=language
+    )
+    if (
+        not force
+        and factsheet.file
+        and not factsheet.is_stale
+        and factsheet.data_version == built.data_version
+        and factsheet.file.storage.exists(factsheet.file.name)
+    ):
+        return factsheet
+
+    pdf = html_to_pdf(built.extra["html"])
+    if factsheet.file:
+        factsheet.file.storage.delete(factsheet.file.name)
+    factsheet.file.save("factsheet.pdf", ContentFile(pdf.content), save=False)
+    factsheet.sha256 = hashlib.sha256(pdf.content).hexdigest()
+    factsheet.pages = pdf.pages
+    factsheet.data_version = built.data_version
+    factsheet.rendered_at = timezone.now()
+    factsheet.is_stale = False
+    factsheet.save()
+    return factsheet
+
+
+def factsheets_due(round: Round) -> Iterable[tuple[str, str, str]]:
+    """(kind, key, language) of every factsheet of a round: each Party monitored, each theme with adopted
+    findings, in English and in French."""
+    codes = (
+        Participation.objects.filter(round=round)
+        .order_by("party__code")
+        .values_list("party__code", flat=True)
+    )
+    subjects = [(Factsheet.Kind.COUNTRY.value, code) for code in codes]
+    subjects += [(Factsheet.Kind.THEMATIC.value, theme) for theme in themes_with_findings(round)]
+    return [(kind, key, language) for kind, key in subjects for language in Factsheet.Language.values]
+
+
+def factsheet_render_by_key(*, round: Round, kind: str, key: str, language: str) -> Factsheet:
+    if kind == Factsheet.Kind.COUNTRY:
+        party = Party.objects.filter(code=key.upper()).first()
+        if party is None:
+            raise InvalidFactsheet(_("No Party has the code %(code)s.") % {"code": key}, field="party")
+        return factsheet_render(round=round, kind=kind, party=party, language=language)
+    return factsheet_render(round=round, kind=kind, theme=key, language=language)

@@ -1,0 +1,149 @@
+"""Factsheets: the PDFs they produce (opened with pypdf), what they never contain, how they are served."""
+
+import hashlib
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from pypdf import PdfReader
+
+from reports.factsheets import factsheet_render
+from reports.models import Factsheet
+from reports.pdf import FetchRefused, StaticOnlyURLFetcher, static_root
+from reports.services import finding_adopt
+from tests.factories import ContributionItemFactory
+
+from .conftest import CANARY, create
+
+pytestmark = pytest.mark.django_db
+
+CONFIDENTIAL_CANARY = "CANARY-confidential-comment-91c2"
+
+
+@pytest.fixture
+def adopted(world):
+    """An adopted recommendation on Party A, a draft finding with a canary, a confidential canary comment."""
+    finding = create(world, title_en="Define child sexual abuse material", figure_label_en="Parties defining")
+    finding_adopt(finding=finding, by=world.staff)
+    create(world, title_en=CANARY, title_fr=CANARY, text_en=CANARY, text_fr=CANARY, contributions=[])
+    ContributionItemFactory(
+        contribution=world.confidential_comment, question=world.questions["1"], text=CONFIDENTIAL_CANARY
+    )
+    return finding
+
+
+def read(factsheet: Factsheet) -> tuple[PdfReader, str]:
+    with factsheet.file.open("rb") as stream:
+        reader = PdfReader(io.BytesIO(stream.read()))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_country_factsheet_pdf_has_pages_bookmarks_metadata_and_only_public_findings(world, adopted):
+    sheet = factsheet_render(round=world.round, kind="country", party=world.party_a, language="en")
+
+    reader, text = read(sheet)
+    assert sheet.pages == len(reader.pages) >= 2
+    assert [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Aland" in reader.metadata.title
+    assert reader.metadata.author == "Council of Europe \N{EN DASH} Lanzarote Committee"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert "define child sexual abuse material in law" in text
+    assert CANARY not in text and CONFIDENTIAL_CANARY not in text
+    assert "1 public contribution" in text  # the acknowledged public one; not the confidential, not the draft
+    assert "http://127.0.0.1:8000/en/rounds/round-findings/parties/ZA/" in text.replace("\n", "")
+    with sheet.file.open("rb") as stream:
+        assert sheet.sha256 == hashlib.sha256(stream.read()).hexdigest()
+    assert sheet.rendered_at and len(sheet.data_version) == 64 and sheet.file.name.startswith("factsheets/")
+
+
+def test_french_factsheet_is_in_french(world, adopted):
+    sheet = factsheet_render(round=world.round, kind="country", party=world.party_a, language="fr")
+
+    reader, text = read(sheet)
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert "Comité de Lanzarote" in text and "Cycle de suivi 52" in text
+    assert "exhorte / exige" in text  # the grade heading
+    assert "Alande" in reader.metadata.title
+    assert CANARY not in text
+
+
+def test_rendering_again_from_the_same_data_changes_nothing(world, adopted):
+    first = factsheet_render(round=world.round, kind="country", party=world.party_a, language="en")
+    rendered_at, name = first.rendered_at, first.file.name
+
+    again = factsheet_render(round=world.round, kind="country", party=world.party_a, language="en")
+
+    assert (again.pk, again.rendered_at, again.file.name) == (first.pk, rendered_at, name)
+
+
+def test_thematic_factsheet_draws_a_bar_and_names_the_parties(world, adopted):
+    sheet = factsheet_render(round=world.round, kind="thematic", theme="prevention", language="en")
+
+    reader, text = read(sheet)
+    assert sheet.pages >= 2 and reader.outline
+    assert "Define child sexual abuse material" in text
+    assert "1 of 2" in text and "Aland (ZA)" in text
+    assert CANARY not in text
+
+
+def test_the_fetcher_serves_static_files_only():
+    fetcher = StaticOnlyURLFetcher()
+
+    assert fetcher.fetch(static_root().as_uri() + "/css/factsheet.css").read().startswith(b"/*")
+    for url in (
+        "http://example.org/x.png",
+        "https://example.org/x.css",
+        "file:///etc/passwd",
+        static_root().as_uri() + "/../manage.py",
+        "data:text/plain,hello",
+    ):
+        with pytest.raises(FetchRefused):
+            fetcher.fetch(url)
+
+
+def test_the_command_renders_every_factsheet_of_a_round(world, adopted, capsys):
+    call_command("render_factsheets", "--round", world.round.slug, "--sync")
+
+    sheets = Factsheet.objects.filter(round=world.round)
+    # 2 Parties monitored + 1 theme with adopted findings, in 2 languages.
+    assert sheets.count() == 6
+    assert all(sheet.pages >= 2 and sheet.sha256 for sheet in sheets)
+    assert "[6/6]" in capsys.readouterr().out
+
+
+def test_the_page_lists_factsheets_and_the_download_streams_the_pdf(client, world, adopted):
+    sheet = factsheet_render(round=world.round, kind="country", party=world.party_a, language="en")
+
+    page = client.get("/en/factsheets/")
+    download = client.get(f"/en/factsheets/{sheet.pk}/download/")
+
+    assert page.status_code == 200 and "Aland" in page.content.decode()
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert client.get(f"/en/factsheets/{sheet.pk + 1000}/download/").status_code == 404
+
+
+def test_the_api_lists_a_rounds_factsheets(client, world, adopted, django_assert_max_num_queries):
+    sheet = factsheet_render(round=world.round, kind="country", party=world.party_a, language="fr")
+
+    with django_assert_max_num_queries(4):
+        response = client.get(f"/api/v1/rounds/{world.round.slug}/factsheets/")
+
+    assert response.status_code == 200
+    body = response.json()
+    rows = body["results"] if isinstance(body, dict) else body
+    assert rows == [
+        {
+            "kind": "country",
+            "party": "ZA",
+            "theme": "",
+            "language": "fr",
+            "url": f"http://testserver/fr/factsheets/{sheet.pk}/download/",
+            "sha256": sheet.sha256,
+            "rendered_at": rows[0]["rendered_at"],
+            "pages": sheet.pages,
+        }
+    ]
+    assert timezone.now() >= sheet.rendered_at
