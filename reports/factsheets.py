@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from civil_society.selectors import published_contributions
 from questionnaires.models import Theme
@@ -40,6 +41,14 @@ class Built:
     data_version: str
     title: str = ""
     extra: dict = field(default_factory=dict)
+
+
+# Section headings of a thematic factsheet, in the order the Committee's reports use.
+KIND_HEADINGS = {
+    Finding.Kind.RECOMMENDATION: _lazy("Recommendations"),
+    Finding.Kind.PROMISING_PRACTICE: _lazy("Promising practices"),
+    Finding.Kind.CHALLENGE: _lazy("Challenges"),
+}
 
 
 def _public_findings(round: Round) -> QuerySet[Finding]:
@@ -141,8 +150,8 @@ def _thematic(round: Round, theme: str) -> Built:
         "theme_label": theme_label,
         "rows": rows,
         "kinds": [
-            (label, [row for row in rows if row["finding"].kind == kind])
-            for kind, label in Finding.Kind.choices
+            (heading, [row for row in rows if row["finding"].kind == kind])
+            for kind, heading in KIND_HEADINGS.items()
         ],
         "monitored_count": len(monitored),
         "bar_width": BAR_WIDTH,
