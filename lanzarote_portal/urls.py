@@ -21,4 +21,5 @@ urlpatterns += i18n_patterns(
     path("", include("submissions.urls")),
     path("", include("civil_society.urls")),
     path("", include("reports.urls")),
+    path("", include("public.urls")),
 )

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "civil_society",
     "outbox",
     "reports",
+    "public",
     "demo",
 ]
 
