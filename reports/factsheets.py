@@ -32,6 +32,7 @@ from .selectors import concerning, findings_visible_to, with_figures
 
 AUTHOR = "Council of Europe \N{EN DASH} Lanzarote Committee"
 BAR_WIDTH = 240  # px of the SVG bar at 100 %
+STYLESHEET = "css/factsheet.css"  # relative to the static folder, the PDF's base URL
 
 
 @dataclass
@@ -51,7 +52,7 @@ KIND_HEADINGS = {
 }
 
 
-def _public_findings(round: Round) -> QuerySet[Finding]:
+def public_findings(round: Round) -> QuerySet[Finding]:
     return findings_visible_to(AnonymousUser()).filter(round=round)
 
 
@@ -65,7 +66,7 @@ def _site_url(path: str) -> str:
 
 def themes_with_findings(round: Round) -> list[str]:
     """The themes a thematic factsheet is due for: those of the round's adopted findings."""
-    themes = set(_public_findings(round).exclude(theme="").values_list("theme", flat=True))
+    themes = set(public_findings(round).exclude(theme="").values_list("theme", flat=True))
     return [value for value in Theme.values if value in themes]
 
 
@@ -73,7 +74,7 @@ def _country(round: Round, party: Party) -> Built:
     reply = replies_visible_to(AnonymousUser()).filter(round=round, party=party).first()
     participation = Participation.objects.filter(round=round, party=party).select_related("round").first()
     findings = list(
-        with_figures(concerning(_public_findings(round), party_code=party.code)).order_by("position", "pk")
+        with_figures(concerning(public_findings(round), party_code=party.code)).order_by("position", "pk")
     )
     contributions = published_contributions().filter(round=round, parties=party).distinct().count()
 
@@ -103,6 +104,14 @@ def _country(round: Round, party: Party) -> Built:
         "description": _("Country factsheet of the Lanzarote Committee: %(party)s in %(round)s.")
         % {"party": party.name, "round": round.label},
     }
+    version = country_version(
+        findings=findings, reply=reply, contributions=contributions, deadline=context["deadline"]
+    )
+    return Built("reports/factsheet_country.html", context, version, title)
+
+
+def country_version(*, findings: list[Finding], reply, contributions: int, deadline) -> str:
+    """What a country factsheet is built from (the same in both languages); shared with the refresh."""
     payload = {
         "findings": [(f.pk, f.updated_at, f.figure_count) for f in findings],
         "reply": reply
@@ -116,9 +125,9 @@ def _country(round: Round, party: Party) -> Built:
             reply.updated_at,
         ),
         "contributions": contributions,
-        "deadline": context["deadline"],
+        "deadline": deadline,
     }
-    return Built("reports/factsheet_country.html", context, _version(payload), title)
+    return _version(payload)
 
 
 def _thematic(round: Round, theme: str) -> Built:
@@ -126,7 +135,7 @@ def _thematic(round: Round, theme: str) -> Built:
         Party.objects.filter(participations__round=round).order_by("code").only("code", "name_en", "name_fr")
     )
     findings = list(
-        with_figures(_public_findings(round).filter(theme=theme))
+        with_figures(public_findings(round).filter(theme=theme))
         .prefetch_related(Prefetch("parties", Party.objects.order_by("code")))
         .order_by("position", "pk")
     )
@@ -160,21 +169,35 @@ def _thematic(round: Round, theme: str) -> Built:
         "description": _("Thematic factsheet of the Lanzarote Committee: %(theme)s in %(round)s.")
         % {"theme": theme_label, "round": round.label},
     }
+    version = thematic_version(findings=findings, monitored=monitored)
+    return Built("reports/factsheet_thematic.html", context, version, title)
+
+
+def thematic_version(*, findings: list[Finding], monitored: list[Party]) -> str:
+    """What a thematic factsheet is built from (the same in both languages); shared with the refresh.
+    `findings` have their Parties prefetched in code order."""
     payload = {
         "findings": [
-            (f.pk, f.updated_at, f.figure_count, [p.code for p in r["parties"]])
-            for f, r in zip(findings, rows, strict=True)
+            (
+                f.pk,
+                f.updated_at,
+                f.figure_count,
+                [p.code for p in (monitored if f.applies_to_all else f.parties.all())],
+            )
+            for f in findings
         ],
         "monitored": [p.code for p in monitored],
     }
-    return Built("reports/factsheet_thematic.html", context, _version(payload), title)
+    return _version(payload)
 
 
 def round_half(value: float) -> float:
     return round(value, 1)
 
 
-def _build(*, round: Round, kind: str, party: Party | None, theme: str, language: str) -> Built:
+def _build(
+    *, round: Round, kind: str, party: Party | None, theme: str, language: str, stylesheet: str = STYLESHEET
+) -> Built:
     if language not in Factsheet.Language.values:
         raise InvalidFactsheet(_("Factsheets are in English or French."), field="language")
     with translation.override(language):
@@ -190,16 +213,26 @@ def _build(*, round: Round, kind: str, party: Party | None, theme: str, language
             built = _thematic(round, theme)
         else:
             raise InvalidFactsheet(_("Choose a country or a thematic factsheet."), field="kind")
-        built.context.update({"language": language, "author": AUTHOR})
+        built.context.update({"language": language, "author": AUTHOR, "stylesheet": stylesheet})
         built.extra["html"] = render_to_string(built.template, built.context)
     return built
 
 
 def factsheet_html(
-    *, round: Round, kind: str, party: Party | None = None, theme: str = "", language: str
+    *,
+    round: Round,
+    kind: str,
+    party: Party | None = None,
+    theme: str = "",
+    language: str,
+    stylesheet: str = STYLESHEET,
 ) -> str:
-    """The HTML a factsheet is rendered from (the admin's preview, the benchmark's baseline)."""
-    return _build(round=round, kind=kind, party=party, theme=theme or "", language=language).extra["html"]
+    """The HTML a factsheet is rendered from (the benchmark's baseline); with the stylesheet's URL on the
+    site, the admin's preview of it in a browser."""
+    built = _build(
+        round=round, kind=kind, party=party, theme=theme or "", language=language, stylesheet=stylesheet
+    )
+    return built.extra["html"]
 
 
 def factsheet_render(
@@ -234,6 +267,8 @@ def factsheet_render(
     factsheet.data_version = built.data_version
     factsheet.rendered_at = timezone.now()
     factsheet.is_stale = False
+    factsheet.pending_version = ""
+    factsheet.stale_since = None
     factsheet.save()
     return factsheet
 
@@ -251,10 +286,12 @@ def factsheets_due(round: Round) -> Iterable[tuple[str, str, str]]:
     return [(kind, key, language) for kind, key in subjects for language in Factsheet.Language.values]
 
 
-def factsheet_render_by_key(*, round: Round, kind: str, key: str, language: str) -> Factsheet:
+def factsheet_render_by_key(
+    *, round: Round, kind: str, key: str, language: str, force: bool = False
+) -> Factsheet:
     if kind == Factsheet.Kind.COUNTRY:
         party = Party.objects.filter(code=key.upper()).first()
         if party is None:
             raise InvalidFactsheet(_("No Party has the code %(code)s.") % {"code": key}, field="party")
-        return factsheet_render(round=round, kind=kind, party=party, language=language)
-    return factsheet_render(round=round, kind=kind, theme=key, language=language)
+        return factsheet_render(round=round, kind=kind, party=party, language=language, force=force)
+    return factsheet_render(round=round, kind=kind, theme=key, language=language, force=force)

@@ -130,7 +130,7 @@ class Factsheet(TimeStampedModel):
     """A rendered PDF: a country factsheet per Party, or a thematic one per theme, per round and language.
 
     `data_version` is a hash of the public data it was built from; a factsheet whose data changed since is
-    stale and is rendered again.
+    stale and is rendered again once the data has held still for FACTSHEET_REFRESH_DEBOUNCE_SECONDS.
     """
 
     class Kind(models.TextChoices):
@@ -161,6 +161,9 @@ class Factsheet(TimeStampedModel):
     data_version = models.CharField(_("data version"), max_length=64, blank=True)
     pages = models.PositiveIntegerField(_("pages"), default=0)
     is_stale = models.BooleanField(_("stale"), default=False)
+    # The debounce of re-rendering: the version last seen changing, and when; rendered once it holds still.
+    pending_version = models.CharField(_("pending data version"), max_length=64, blank=True)
+    stale_since = models.DateTimeField(_("stale since"), null=True, blank=True)
 
     class Meta:
         ordering = ["round_id", "kind", "party__code", "theme", "language"]

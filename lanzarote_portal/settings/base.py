@@ -156,6 +156,8 @@ CELERY_TASK_TIME_LIMIT = 300
 # memory: `--concurrency=1 --max-tasks-per-child=20 -Q pdf` in Procfile.dev and docker-compose.yml), so
 # e-mails and the sweep, on the default "celery" queue, never wait behind a rendering.
 CELERY_TASK_ROUTES = {"reports.tasks.*": {"queue": "pdf"}}
+# A stale factsheet is rendered again once its data has not changed for this long (reports.refresh).
+FACTSHEET_REFRESH_DEBOUNCE_SECONDS = env.int("FACTSHEET_REFRESH_DEBOUNCE_SECONDS", default=120)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -168,6 +170,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lanzarote_portal.tasks.sweep",
         "schedule": 300.0,
         "options": {"expires": 290},
+    },
+    # Stale factsheets are rendered again once their data has held still (reports.refresh).
+    "factsheets-refresh": {
+        "task": "reports.tasks.factsheets_refresh_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
     },
     "party-comment-digest": {
         "task": "civil_society.tasks.party_comment_digest_task",

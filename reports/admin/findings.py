@@ -14,10 +14,10 @@ from rounds.errors import DomainError
 from rounds.models import Party
 from submissions.selectors import answers_visible_to
 
-from .errors import InvalidFinding
-from .models import Finding
-from .selectors import finding_parties_count, with_figures
-from .services import (
+from ..errors import InvalidFinding
+from ..models import Finding
+from ..selectors import finding_parties_count, with_figures
+from ..services import (
     finding_adopt,
     finding_check,
     finding_create,

@@ -1,0 +1,1 @@
+from . import factsheets, findings  # noqa: F401  (registers the ModelAdmins)

@@ -1,0 +1,99 @@
+"""Keeping rendered factsheets current: a factsheet whose public data changed is marked stale, and rendered
+again once that data has held still for FACTSHEET_REFRESH_DEBOUNCE_SECONDS (a Secretariat officer adopting
+ten findings in a row causes one rendering, not ten).
+
+Versions are computed for a whole round at once, from the same inputs and with the same functions as the
+rendering (`factsheets.country_version`, `factsheets.thematic_version`), so both always agree.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+from django.db.models import Count, Prefetch
+
+from civil_society.selectors import published_contributions
+from rounds.models import Participation, Party, Round
+from submissions.selectors import replies_visible_to
+
+from .factsheets import country_version, public_findings, thematic_version
+from .models import Factsheet
+from .selectors import with_figures
+
+
+def current_versions(round: Round) -> dict[tuple[str, str], str]:
+    """{(kind, key): data version} of every factsheet subject of the round, in a constant number of
+    queries."""
+    participations = list(
+        Participation.objects.filter(round=round).select_related("party", "round").order_by("party__code")
+    )
+    monitored = [participation.party for participation in participations]
+    findings = list(
+        with_figures(public_findings(round))
+        .prefetch_related(Prefetch("parties", Party.objects.order_by("code")))
+        .order_by("position", "pk")
+    )
+    replies = {
+        reply.party_id: reply
+        for reply in replies_visible_to(AnonymousUser()).filter(round=round).order_by("pk")
+    }
+    contributions = dict(
+        published_contributions()
+        .filter(round=round)
+        .values_list("parties")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+
+    versions = {}
+    for participation in participations:
+        party = participation.party
+        concerning = [f for f in findings if f.applies_to_all or party in f.parties.all()]
+        versions[(Factsheet.Kind.COUNTRY.value, party.code)] = country_version(
+            findings=concerning,
+            reply=replies.get(party.pk),
+            contributions=contributions.get(party.pk, 0),
+            deadline=participation.reply_deadline,
+        )
+    by_theme = defaultdict(list)
+    for finding in findings:
+        by_theme[finding.theme].append(finding)
+    for theme, of_theme in by_theme.items():
+        versions[(Factsheet.Kind.THEMATIC.value, theme)] = thematic_version(
+            findings=of_theme, monitored=monitored
+        )
+    return versions
+
+
+def factsheets_to_refresh(*, now: datetime.datetime) -> list[Factsheet]:
+    """Mark the rendered factsheets whose data changed as stale, and return those whose data has held still
+    for the debounce period: they are to be rendered again. A factsheet returned is not returned again for
+    another debounce period, so a busy PDF queue is not flooded with repeats."""
+    debounce = datetime.timedelta(seconds=settings.FACTSHEET_REFRESH_DEBOUNCE_SECONDS)
+    due = []
+    rendered = Factsheet.objects.exclude(file="").select_related("round", "party")
+    rounds = Round.objects.filter(pk__in=rendered.values("round")).order_by("pk")
+    for round in rounds:
+        versions = current_versions(round)
+        with transaction.atomic():
+            for factsheet in rendered.filter(round=round).select_for_update(of=("self",)):
+                # A subject that no longer has public data (a theme whose findings were withdrawn) keeps
+                # its last rendering.
+                version = versions.get((factsheet.kind, factsheet.key))
+                if version is None or version == factsheet.data_version:
+                    if factsheet.is_stale or factsheet.pending_version:
+                        _set(factsheet, is_stale=False, pending_version="", stale_since=None)
+                elif version != factsheet.pending_version:
+                    _set(factsheet, is_stale=True, pending_version=version, stale_since=now)
+                elif factsheet.stale_since is None or now - factsheet.stale_since >= debounce:
+                    _set(factsheet, stale_since=now)
+                    due.append(factsheet)
+    return due
+
+
+def _set(factsheet: Factsheet, **fields) -> None:
+    for name, value in fields.items():
+        setattr(factsheet, name, value)
+    factsheet.save(update_fields=[*fields, "updated_at"])
