@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install lint messages clean
+.PHONY: run test bench install lint messages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -38,6 +38,10 @@ lint: install
 test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Benchmarks on the machine's PostgreSQL (database lanzarote_bench); the table goes to bench/results.md.
+bench: install var
+	$(BIN)/python -m bench
 
 messages: install
 	$(BIN)/python manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=var

@@ -112,6 +112,18 @@ def test_the_command_renders_every_factsheet_of_a_round(world, adopted, capsys):
     assert "[6/6]" in capsys.readouterr().out
 
 
+def test_the_command_renders_current_factsheets_again_only_when_forced(world, adopted):
+    call_command("render_factsheets", "--round", world.round.slug, "--sync")
+    before = dict(Factsheet.objects.values_list("pk", "rendered_at"))
+
+    call_command("render_factsheets", "--round", world.round.slug, "--no-wait")  # eager in tests
+    assert dict(Factsheet.objects.values_list("pk", "rendered_at")) == before
+
+    call_command("render_factsheets", "--round", world.round.slug, "--no-wait", "--force")
+    after = dict(Factsheet.objects.values_list("pk", "rendered_at"))
+    assert after.keys() == before.keys() and all(after[pk] > before[pk] for pk in before)
+
+
 def test_the_page_lists_factsheets_and_the_download_streams_the_pdf(client, world, adopted):
     sheet = factsheet_render(round=world.round, kind="country", party=world.party_a, language="en")
 

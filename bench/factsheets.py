@@ -1,0 +1,180 @@
+"""Factsheets: every country and thematic factsheet of the 2nd round, in English and in French.
+
+Reports the time per factsheet (median, max) in this process, the same for WeasyPrint alone laying out the
+same final HTML (so the ratio is our own overhead: queries, templates, hashing, storing), the wall time of
+`render_factsheets --force` through 1 and through 2 real PDF workers, and the peak memory of a worker
+process.
+"""
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .common import BASE_DIR, environment, median, setup_django, write_section
+
+ROUND = "2nd-round"
+CELERY = str(Path(sys.executable).with_name("celery"))
+
+
+def main() -> None:
+    setup_django()
+    from rounds.models import Round
+
+    round_ = Round.objects.get(slug=ROUND)
+    timings = in_process(round_)
+    walls = {workers: through_workers(workers) for workers in (1, 2)}
+    write_section("Factsheets", table(timings, walls))
+    print((BASE_DIR / "bench" / "results.md").read_text())
+
+
+def in_process(round_) -> dict:
+    from weasyprint import HTML
+
+    from reports.factsheets import factsheet_html, factsheet_render_by_key, factsheets_due
+    from reports.pdf import static_root
+    from rounds.models import Party
+
+    due = factsheets_due(round_)
+    # A first rendering loads fonts and templates: not counted.
+    factsheet_render_by_key(round=round_, kind=due[0][0], key=due[0][1], language=due[0][2], force=True)
+    ours, alone, pages = [], [], []
+    for number, (kind, key, language) in enumerate(due, start=1):
+        began = time.perf_counter()
+        sheet = factsheet_render_by_key(round=round_, kind=kind, key=key, language=language, force=True)
+        ours.append(time.perf_counter() - began)
+        pages.append(sheet.pages)
+
+        party = Party.objects.get(code=key) if kind == "country" else None
+        html = factsheet_html(
+            round=round_, kind=kind, party=party, theme="" if party else key, language=language
+        )
+        began = time.perf_counter()
+        HTML(string=html, base_url=static_root().as_uri() + "/").write_pdf(pdf_tags=True)
+        alone.append(time.perf_counter() - began)
+        print(f"[{number}/{len(due)}] {kind} {key} {language}: {ours[-1]:.2f} s, alone {alone[-1]:.2f} s")
+    countries = sum(1 for kind, _key, _language in due if kind == "country")
+    return {"due": due, "countries": countries, "ours": ours, "alone": alone, "pages": pages}
+
+
+def through_workers(workers: int) -> dict:
+    """`render_factsheets --force` through `workers` worker processes on the pdf queue, as in production."""
+    env = {**environment(), "CELERY_BROKER_URL": _broker()}
+    subprocess.run(
+        [CELERY, "-A", "lanzarote_portal", "purge", "-f", "-Q", "pdf"], env=env, capture_output=True
+    )
+    name = f"bench{workers}@%h"
+    worker = subprocess.Popen(
+        [
+            *(CELERY, "-A", "lanzarote_portal", "worker", "-Q", "pdf", f"--concurrency={workers}"),
+            "--max-tasks-per-child=20",
+            "-n",
+            name,
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        env=env,
+        cwd=BASE_DIR,
+    )
+    try:
+        _wait_ready(env, workers=workers, pid=worker.pid)
+        peak = PeakMemory(worker.pid)
+        peak.start()
+        began = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "manage.py", "render_factsheets", "--round", ROUND, "--force"],
+            env=env,
+            cwd=BASE_DIR,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        wall = time.perf_counter() - began
+        peak.stop()
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+    print(f"{workers} worker(s): {wall:.1f} s, peak {peak.kib / 1024:.0f} MiB")
+    return {"wall": wall, "peak_mib": peak.kib / 1024}
+
+
+def _broker() -> str:
+    """The machine's Redis when it answers (as in production); otherwise the embedded filesystem broker."""
+    answered = subprocess.run(["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True, text=True)
+    if answered.stdout.strip() == "PONG":
+        return "redis://127.0.0.1:6379/14"
+    folder = BASE_DIR / "var" / "bench-broker"
+    for part in ("queue", "processed", "control"):
+        (folder / part).mkdir(parents=True, exist_ok=True)
+    os.environ["CELERY_FILESYSTEM_BROKER_DIR"] = str(folder)
+    return "filesystem://"
+
+
+def _wait_ready(env: dict, *, workers: int, pid: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if len(_children(pid)) >= workers:
+            time.sleep(1)  # the pool's processes exist; let them finish importing
+            return
+        time.sleep(0.2)
+    raise RuntimeError("The benchmark's worker did not start.")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
+
+
+class PeakMemory(threading.Thread):
+    """The highest resident set size of any of the worker's pool processes (VmHWM), sampled every 0.2 s:
+    a process recycled after 20 tasks takes its own peak with it."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.kib, self._stop_event = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.wait(0.2):
+            for child in _children(self.pid):
+                self.kib = max(self.kib, _high_water_kib(child))
+
+    def stop(self) -> None:
+        for child in _children(self.pid):
+            self.kib = max(self.kib, _high_water_kib(child))
+        self._stop_event.set()
+        self.join()
+
+
+def _high_water_kib(pid: int) -> int:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in lines if line.startswith("VmHWM:")), 0)
+
+
+def table(timings: dict, walls: dict) -> str:
+    ours, alone = timings["ours"], timings["alone"]
+    count, countries = len(timings["due"]), timings["countries"]
+    rows = [
+        ("Factsheets", f"{count} ({countries} country and {count - countries} thematic, EN and FR)"),
+        ("Pages per factsheet: median / max", f"{median(timings['pages']):.0f} / {max(timings['pages'])}"),
+        ("Time per factsheet, ours: median / max", f"{median(ours):.2f} s / {max(ours):.2f} s"),
+        ("WeasyPrint alone on the same HTML: median / max", f"{median(alone):.2f} s / {max(alone):.2f} s"),
+        ("Our overhead (ours / WeasyPrint alone, total)", f"{sum(ours) / sum(alone):.2f} times"),
+        ("Wall time, 1 worker", f"{walls[1]['wall']:.1f} s"),
+        ("Wall time, 2 workers", f"{walls[2]['wall']:.1f} s"),
+        ("Speed-up with 2 workers", f"{walls[1]['wall'] / walls[2]['wall']:.2f} times"),
+        ("Peak memory of a worker process", f"{max(w['peak_mib'] for w in walls.values()):.0f} MiB"),
+    ]
+    lines = ["| Measure | Value |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows)]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
