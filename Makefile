@@ -24,6 +24,7 @@ run: install var
 	@$(BIN)/python manage.py check --fail-level ERROR
 	@$(BIN)/python manage.py migrate --noinput
 	@$(BIN)/python manage.py seed_demo
+	@$(BIN)/python manage.py render_factsheets --round 2nd-round --no-wait
 	@echo
 	@echo "  The portal is at http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/en/admin/)"
 	@echo "  Web, Celery worker and Celery beat run below; Ctrl-C stops them all."
@@ -35,7 +36,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: lint
+# axe-core checks every page of the browser tests against WCAG 2.1 AA (installed from the npm registry).
+AXE := var/node/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --silent --no-save --no-audit --no-fund --prefix var/node axe-core@4.14.1
+
+test: lint $(AXE)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 

@@ -3,7 +3,7 @@ lists, one per views module."""
 
 from django.urls import path
 
-from .views import coalitions, contributions, organisations, public, subscriptions
+from .views import coalitions, contributions, organisations, subscriptions
 
 organisation_patterns = [
     path("accounts/register/", organisations.register, name="organisation-register"),
@@ -27,7 +27,6 @@ contribution_patterns = [
     path(f"{contribution}submit/", contributions.submit, name="contribution-submit"),
     path(f"{contribution}consent/", coalitions.consent, name="contribution-consent"),
     path("civil-society/requests/<int:pk>/", coalitions.information_request, name="information-request"),
-    path("rounds/<slug:slug>/parties/<str:iso2>/", public.party_reply, name="party-reply"),
 ]
 
 # Following a round or a Party: their pages post here; the e-mails link to the unsubscribe page.

@@ -1,4 +1,5 @@
-"""The demo data set: the real Parties and rounds, paraphrased questions and the demo users.
+"""The demo data set: the real Parties and rounds, paraphrased questions, the demo users, and what the 2nd
+round published (`publications`).
 
 Every write is an update-or-create keyed on a natural key, so running the seed again changes nothing.
 """
@@ -46,6 +47,11 @@ class SeedReport:
         self.created[kind] = self.created.get(kind, 0) + int(created)
         self.updated[kind] = self.updated.get(kind, 0) + int(updated)
 
+    def add(self, kind: str, *, created: int = 0, updated: int = 0) -> None:
+        """Rows written in bulk: how many were created and how many updated."""
+        self.created[kind] = self.created.get(kind, 0) + created
+        self.updated[kind] = self.updated.get(kind, 0) + updated
+
 
 def _sync(report: SeedReport, label: str, model, /, *, defaults: dict, **lookup):
     """Create the row, or bring it in line with `defaults`, writing only when something differs.
@@ -70,6 +76,10 @@ def demo_seed(*, password: str | None = None) -> SeedReport:
     _seed_parties(report)
     _seed_rounds(report)
     _seed_users(report, password_hash=password_hash)
+    # Imported here: the publications build on this module's `_sync`.
+    from .publications import publications_seed
+
+    publications_seed(report)
     return report
 
 

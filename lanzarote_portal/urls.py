@@ -17,7 +17,6 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("rounds.urls")),
-    path("", include("questionnaires.urls")),
     path("", include("submissions.urls")),
     path("", include("civil_society.urls")),
     path("", include("reports.urls")),

@@ -1,3 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .feeds import PartyFeed, RoundFeed
+from .views import home, parties, questions, rounds, search, status
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("rounds/<slug:slug>/", rounds.round_page, name="round-detail"),
+    path("rounds/<slug:slug>/parties/<str:iso2>/", parties.party_page, name="party-reply"),
+    path("rounds/<slug:slug>/status/", status.round_status, name="round-status"),
+    path("rounds/<slug:slug>/status.csv", status.round_status_csv, name="round-status-csv"),
+    path("rounds/<slug:slug>/questions/<str:number>/", questions.question_compare, name="question-compare"),
+    path("search/", search.search, name="search"),
+    path("rounds/<slug:slug>/feed/", RoundFeed(), name="round-feed"),
+    path("rounds/<slug:slug>/parties/<str:iso2>/feed/", PartyFeed(), name="party-feed"),
+]

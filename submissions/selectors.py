@@ -134,3 +134,14 @@ def unanswered_required(*, reply: Reply) -> QuerySet[Question]:
         .exclude(pk__in=Answer.objects.filter(reply=reply).exclude(text="").values("question"))
         .order_by("position")
     )
+
+
+def reply_receipts(*, round: Round) -> dict[int, tuple]:
+    """{Party id: (received at, late)} of the round's replies that reached the Secretariat, whatever their
+    state since. That a reply was received, when, and whether late, is public (the Committee's status tables
+    list it) before the reply is: nothing else of an unpublished reply is read here."""
+    received = Reply.objects.filter(round=round, submitted_at__isnull=False).order_by()
+    return {
+        party_id: (at, late)
+        for party_id, at, late in received.values_list("party_id", "submitted_at", "is_late")
+    }

@@ -27,3 +27,11 @@ def secretariat_client(client, seeded):
     assert user.groups.filter(name=SECRETARIAT_GROUP).exists() and not user.is_superuser
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: in CI it is a Redis database that outlives a test's data."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -99,6 +99,7 @@ LOGOUT_REDIRECT_URL = "home"
 # The Council of Europe's two official languages; content fields carry both (django-modeltranslation).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+FORMAT_MODULE_PATH = ["lanzarote_portal.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
@@ -214,6 +215,9 @@ REST_FRAMEWORK = {
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="lanzarote-demo")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Public pages are cached under a key that changes with their data (public/cache.py): the timeout only
+# bounds how long an unused entry occupies the cache.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=24 * 3600)
 
 # Uploads. Office documents are zip archives, bounded before anything in them is decompressed.
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -34,6 +34,13 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # axe-core is injected as a script of the test's own: the portal's Content-Security-Policy is for
+    # the portal's scripts.
+    return {**browser_context_args, "bypass_csp": True}
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _sync_orm_beside_playwright():
     # Playwright's sync API runs an event loop in the test's thread; the ORM calls the tests make are still

@@ -39,7 +39,7 @@ def open_window(world, days: int = 30) -> datetime.date:
     """Party A's window closed on 31 December 2025; the Secretariat extends it into the future."""
     closes_on = timezone.localdate() + datetime.timedelta(days=days)
     Participation.objects.filter(round=world.round, party=world.party_a).update(
-        comment_window_extended_to=closes_on
+        comment_window_extended_to=closes_on, updated_at=timezone.now()
     )
     return closes_on
 
@@ -636,10 +636,11 @@ def test_the_party_page_names_the_confirmed_co_signers_and_offers_members_to_com
     assert f"{reverse('contribution-new')}?{query}" in page
 
 
-# The reply, its answers, the public items with their co-signers, the questions, the window (the reply's
-# date and the extension); for a logged-in member also the session, the user, the Party and the organisation
-# they speak for, the two of base.html's menu, and whether they follow the Party (the Follow button).
-PARTY_PAGE_QUERIES = {"anonymous": 7, "member2": 14}
+# The reply, the window (the reply's date and the extension), the public data's version; built anew (the
+# data changed): the answers, the public items with their co-signers, the attachments, the questions, the
+# findings with their questions, the factsheets. For a logged-in member also the session, the user, the
+# Party and the organisation they speak for, the two of base.html's menu, and whether they follow the Party.
+PARTY_PAGE_QUERIES = {"anonymous": 11, "member2": 17}
 
 
 @pytest.mark.parametrize("role", PARTY_PAGE_QUERIES)

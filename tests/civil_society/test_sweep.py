@@ -205,11 +205,12 @@ def test_the_opening_email_in_english(world, readers):
     party = world.party_a.name_en
     assert email.language == "en"
     assert email.subject == (
-        f"Open for comments until Dec. 31, 2025: the reply of {party} "
+        f"Open for comments until 31 December 2025: the reply of {party} "
         f"to Monitoring round {world.round.number}"
     )
-    assert "published on Oct. 31, 2025, is open to comments from civil society until the end of Dec. 31" in (
-        email.body
+    assert (
+        "published on 31 October 2025, is open to comments from civil society "
+        "until the end of 31 December 2025" in email.body
     )
     assert f"/en/rounds/{world.round.slug}/parties/{world.party_a.code}/" in email.body
     assert f"because you follow Monitoring round {world.round.number}" in email.body
@@ -293,7 +294,7 @@ def test_the_draft_reminder_in_english(world, draft):
     windows_sweep(now=LAST_WEEK + DAY)
 
     email = OutboundEmail.objects.get(key__startswith="draft-reminder:")
-    assert email.subject == "Your draft “Our comments” can be submitted until Dec. 31, 2025"
+    assert email.subject == "Your draft “Our comments” can be submitted until 31 December 2025"
     assert f"Comments on the reply of {world.party_a.name_en} to Monitoring round" in email.body
     assert "6 days left." in email.body
     assert "After that your draft is kept, but it can no longer be submitted." in email.body

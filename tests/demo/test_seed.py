@@ -9,14 +9,14 @@ from rounds.models import FocalPoint, Party, Round
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = ("rounds", "questionnaires", "auth")
+PORTAL_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "reports", "auth")
 
 
 def snapshot() -> dict[str, list[dict]]:
     """Every row of the portal's tables, to show a second seed writes nothing."""
     rows = {}
     for app_label in PORTAL_APPS:
-        for model in apps.get_app_config(app_label).get_models():
+        for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
             rows[model._meta.label] = list(model.objects.order_by("pk").values())
     return rows
 

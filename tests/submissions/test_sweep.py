@@ -244,7 +244,7 @@ def test_the_reminder_in_english(world):
     party = world.draft.party
     assert email.subject == (
         f"Reminder: the reply of {party.name_en} to Monitoring round {world.round.number} "
-        "is due on Dec. 1, 2025"
+        "is due on 1 December 2025"
     )
     assert "has not been submitted yet" in email.body
     assert "in 7 days" in email.body

@@ -5,7 +5,10 @@ from demo.services import demo_logins, demo_seed
 
 
 class Command(BaseCommand):
-    help = "Load the demo data: 48 Parties, the three real rounds, the 2nd round's questions, demo users."
+    help = (
+        "Load the demo data: 48 Parties, the three real rounds, the 2nd round's questions, replies, comments "
+        "and findings, demo users."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Seed even when DEBUG is off.")

@@ -1,0 +1,185 @@
+"""One question of a round compared across Parties: every Party's published answer, side by side.
+
+A question with sub-parts (6 with 6.1 and 6.1.a) is read as a whole: under each Party come its answers to
+the question and to every sub-part, as in the questionnaire, because that is how Parties answer and how
+readers compare. Each sub-part also has its own page.
+
+Everything shown comes through the public gates (`AnonymousUser()`): published answers, acknowledged public
+comments. Six queries, however many Parties, answers and sub-parts.
+"""
+
+import dataclasses
+from collections import defaultdict
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count
+from django.http import Http404
+from django.urls import reverse
+
+from civil_society.models import Contribution, ContributionItem
+from civil_society.selectors import published_contributions
+from questionnaires.models import Question, Theme
+from questionnaires.selectors import questions_of
+from rounds.models import Participation, Party, Round
+from submissions.models import Answer, Reply
+from submissions.selectors import answers_visible_to, replies_visible_to
+
+from .status import by_name
+
+
+@dataclasses.dataclass
+class Entry:
+    """A Party's answer to one question shown (the question itself or one of its sub-parts)."""
+
+    question: Question
+    answer: Answer | None
+    comments: int
+    url: str  # the question on the Party's page
+    is_heading: bool  # a question with sub-parts, which Parties often answer in its sub-parts only
+    level: int  # 0 for the question compared, 1 for its sub-parts, 2 for theirs
+
+    @property
+    def national_text(self) -> str:
+        return self.answer.national_text if self.answer else ""
+
+
+@dataclasses.dataclass
+class PartyAnswers:
+    party: Party
+    reply: Reply
+    entries: list[Entry]
+
+    @property
+    def comments(self) -> int:
+        return sum(entry.comments for entry in self.entries)
+
+    @property
+    def url(self) -> str:
+        return self.entries[0].url
+
+
+@dataclasses.dataclass
+class Comparison:
+    round: Round
+    question: Question
+    subparts: list[Question]  # every sub-part, at any depth, in questionnaire order
+    previous: Question | None
+    next: Question | None
+    themes: list[tuple[str, list[Question]]]  # every question of the round, by theme, to jump to
+    parties: list[Party]  # the Parties monitored, by name (the filter's choices)
+    selected: list[str]  # the ISO codes the reader chose; empty for every Party
+    answered: list[PartyAnswers]  # Parties with a published reply, by name
+    unpublished: list[Party]  # Parties without one yet, by name
+
+    @property
+    def shown(self) -> list[Question]:
+        return [self.question, *self.subparts]
+
+
+def question_in(questions: list[Question], number: str) -> Question:
+    for question in questions:
+        if question.number == number:
+            return question
+    raise Http404
+
+
+def subparts_of(question: Question, questions: list[Question]) -> list[Question]:
+    """The question's sub-parts at every depth, in questionnaire order (a sub-part follows its parent)."""
+    inside, subparts = {question.pk}, []
+    for candidate in questions:
+        if candidate.parent_id in inside:
+            inside.add(candidate.pk)
+            subparts.append(candidate)
+    return subparts
+
+
+def by_theme(questions: list[Question]) -> list[tuple[str, list[Question]]]:
+    """The questions grouped by theme, themes in the order they first appear in the questionnaire."""
+    groups: dict[str, list[Question]] = {}
+    for question in questions:
+        groups.setdefault(question.theme, []).append(question)
+    labels = dict(Theme.choices)
+    return [(str(labels.get(theme, theme)), group) for theme, group in groups.items()]
+
+
+def comparison(*, round: Round, number: str, party_codes: list[str] | None = None) -> Comparison:
+    """The comparison page of question `number`, for the Parties chosen (every Party monitored when none).
+
+    A question the round does not have, or a Party it does not monitor, is not found (404)."""
+    public = AnonymousUser()
+    questions = list(questions_of(round=round))
+    question = question_in(questions, number)
+    subparts = subparts_of(question, questions)
+    shown = [question, *subparts]
+    position = questions.index(question)
+    after = [candidate for candidate in questions[position + 1 :] if candidate not in subparts]
+
+    monitored = Participation.objects.filter(round=round).select_related("party")
+    parties = sorted((participation.party for participation in monitored), key=by_name)
+    codes = {party.code for party in parties}
+    selected = list(dict.fromkeys(code.strip().upper() for code in party_codes or [] if code.strip()))
+    if any(code not in codes for code in selected):
+        raise Http404
+    wanted = [party for party in parties if not selected or party.code in selected]
+
+    replies = {
+        reply.party_id: reply
+        for reply in replies_visible_to(public).filter(round=round, state=Reply.State.PUBLISHED)
+    }
+    answers = {
+        (answer.reply_id, answer.question_id): answer
+        for answer in answers_visible_to(public).filter(
+            reply__round=round, reply__state=Reply.State.PUBLISHED, question__in=[q.pk for q in shown]
+        )
+    }
+    comments = _comment_counts(round=round, questions=shown)
+    parents = {subpart.parent_id for subpart in subparts}
+
+    answered, unpublished = [], []
+    for party in wanted:
+        reply = replies.get(party.pk)
+        if reply is None:
+            unpublished.append(party)
+            continue
+        page = reverse("party-reply", kwargs={"slug": round.slug, "iso2": party.code})
+        entries = [
+            Entry(
+                question=shown_question,
+                answer=answers.get((reply.pk, shown_question.pk)),
+                comments=comments.get((party.pk, shown_question.pk), 0),
+                url=f"{page}#q-{shown_question.number}",
+                is_heading=shown_question.pk in parents,
+                level=shown_question.depth - question.depth,
+            )
+            for shown_question in shown
+        ]
+        answered.append(PartyAnswers(party=party, reply=reply, entries=entries))
+
+    return Comparison(
+        round=round,
+        question=question,
+        subparts=subparts,
+        previous=questions[position - 1] if position > 0 else None,
+        next=after[0] if after else None,
+        themes=by_theme(questions),
+        parties=parties,
+        selected=selected,
+        answered=answered,
+        unpublished=unpublished,
+    )
+
+
+def _comment_counts(*, round: Round, questions: list[Question]) -> dict[tuple[int, int], int]:
+    """Public comments per (Party, question), counted as the Party's page shows them (`public_items_for`):
+    items of acknowledged public comments on the Party's reply."""
+    comments = published_contributions().filter(round=round, kind=Contribution.Kind.COMMENT)
+    rows = (
+        ContributionItem.objects.filter(contribution__in=comments, question__in=[q.pk for q in questions])
+        .order_by()
+        .values("contribution__parties", "question")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for row in rows:
+        counts[row["contribution__parties"], row["question"]] += row["n"]
+    return dict(counts)

@@ -1,0 +1,30 @@
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from rounds.selectors import round_current, rounds_visible_to
+
+from ..cache import cached
+from ..publications import latest_comments, latest_factsheets, latest_replies
+
+LATEST = 5
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What the Committee monitors, the current round and the latest publications: the same for everyone."""
+
+    def build() -> str:
+        public = AnonymousUser()
+        context = {
+            "current_round": round_current(public),
+            "round_count": rounds_visible_to(public).count(),
+            "replies": latest_replies(LATEST),
+            "comments": latest_comments(LATEST),
+            "factsheets": latest_factsheets(LATEST),
+        }
+        return render_to_string("public/_home_body.html", context)
+
+    body = cached("home", build=build)
+    return render(request, "public/home.html", {"body": mark_safe(body)})  # autoescaped by our template

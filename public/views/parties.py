@@ -1,0 +1,98 @@
+"""A Party's page in a round: its published reply question by question (official and national-language
+texts side by side), attachments, the public comments of civil society under the questions they concern,
+and the Committee's findings and factsheets on the Party.
+
+Whoever reads it sees what the public sees: the page is built from the public gates only, cached per
+language, and the reader's own controls (follow, comment) are added around it.
+"""
+
+from collections import defaultdict
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from civil_society.selectors import organisation_of, public_items_for
+from civil_society.windows import comment_window
+from questionnaires.selectors import questions_of
+from reports.factsheets import KIND_HEADINGS
+from reports.selectors import factsheets_visible_to, findings_of_party
+from rounds.selectors import rounds_visible_to
+from submissions.models import Reply
+from submissions.selectors import answers_visible_to, attachments_visible_to, replies_visible_to
+
+from ..cache import cached
+
+VERSIONS = ("both", "official", "national")
+
+
+def published_reply(*, slug: str, iso2: str) -> Reply:
+    public = AnonymousUser()
+    return get_object_or_404(
+        replies_visible_to(public).filter(
+            state=Reply.State.PUBLISHED, round__in=rounds_visible_to(public).values("pk")
+        ),
+        round__slug=slug,
+        party__code=iso2.upper(),
+    )
+
+
+def party_page(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
+    reply = published_reply(slug=slug, iso2=iso2)
+    versions = request.GET.get("versions")
+    versions = versions if versions in VERSIONS else "both"
+    window = comment_window(round=reply.round, party=reply.party)
+    body = cached(
+        "party",
+        reply.pk,
+        versions,
+        build=lambda: render_to_string("public/_party_body.html", _body_context(reply, versions, window)),
+    )
+    context = {
+        "reply": reply,
+        "body": mark_safe(body),  # rendered by our template, autoescaped
+        "versions": versions,
+        "can_comment": organisation_of(request.user) is not None and window.is_open(),
+    }
+    return render(request, "public/party.html", context)
+
+
+def _body_context(reply: Reply, versions: str, window) -> dict:
+    """A constant number of queries, whatever the number of questions, comments and findings."""
+    public = AnonymousUser()
+    answers = {answer.question_id: answer for answer in answers_visible_to(public).filter(reply=reply)}
+    comments = defaultdict(list)
+    for item in public_items_for(round=reply.round, party=reply.party):
+        comments[item.question_id].append(item)
+    attachments = defaultdict(list)
+    for attachment in attachments_visible_to(public).filter(reply=reply).order_by("created_at"):
+        attachments[attachment.question_id].append(attachment)
+    questions = list(questions_of(round=reply.round))
+    for question in questions:
+        question.party_answer = answers.get(question.pk)
+        question.comments = comments.get(question.pk, [])
+        question.attachments = attachments.get(question.pk, [])
+    findings = list(
+        findings_of_party(round=reply.round, party=reply.party)
+        .order_by("position", "pk")
+        .prefetch_related("questions")
+    )
+    return {
+        "reply": reply,
+        "questions": questions,
+        "versions": versions,
+        "show_national": bool(reply.national_language_id) and versions != "official",
+        "show_official": not (reply.national_language_id and versions == "national"),
+        "reply_attachments": attachments.get(None, []),
+        "comment_count": sum(len(items) for items in comments.values()),
+        "window": window,
+        "findings": [
+            (heading, [finding for finding in findings if finding.kind == kind])
+            for kind, heading in KIND_HEADINGS.items()
+        ],
+        "factsheets": factsheets_visible_to(public)
+        .filter(round=reply.round, party=reply.party)
+        .order_by("language"),
+    }

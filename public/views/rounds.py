@@ -1,0 +1,40 @@
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from questionnaires.models import Questionnaire
+from questionnaires.selectors import questions_of
+from reports.selectors import factsheets_visible_to
+from rounds.models import Round
+from rounds.selectors import rounds_visible_to
+from submissions.models import Reply
+from submissions.selectors import replies_visible_to
+
+from ..cache import cached
+
+
+def round_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """A round: its theme and timeline, the questionnaire with both kinds of question, what is published.
+    The Secretariat also sees a round still in preparation; what the page counts is public either way."""
+    round_ = get_object_or_404(rounds_visible_to(request.user), slug=slug)
+
+    def build() -> str:
+        public = AnonymousUser()
+        context = {
+            "round": round_,
+            "is_public": round_.status != Round.Status.PREPARATION,
+            "questionnaire": Questionnaire.objects.filter(round=round_).first(),
+            "questions": questions_of(round=round_),
+            "published_count": replies_visible_to(public)
+            .filter(round=round_, state=Reply.State.PUBLISHED)
+            .count(),
+            "factsheets": factsheets_visible_to(public)
+            .filter(round=round_)
+            .order_by("kind", "party__code", "theme", "language"),
+        }
+        return render_to_string("public/_round_body.html", context)
+
+    body = cached("round", round_.pk, round_.status, build=build)
+    return render(request, "public/round.html", {"round": round_, "body": mark_safe(body)})  # autoescaped

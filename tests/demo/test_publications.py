@@ -1,0 +1,250 @@
+"""What the demo's 2nd round published: replies and answers, civil-society comments, findings."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+
+from civil_society.models import Contribution
+from civil_society.selectors import contributions_visible_to, published_contributions
+from civil_society.windows import comment_window
+from demo.services import demo_seed
+from questionnaires.models import Question
+from reports.models import Finding
+from reports.selectors import findings_visible_to, with_figures
+from rounds.deadlines import STRASBOURG
+from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
+from submissions.selectors import answers_visible_to, replies_visible_to
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = {"AT", "BE", "BG", "CH", "DE", "DK", "FR", "IT", "LU", "MT", "NL", "PL", "PT", "SE"}
+IN_FRENCH = {"BE", "CH", "FR", "LU"}
+NATIONAL = {"DE": ("de", "Frage"), "IT": ("it", "Domanda"), "PT": ("pt", "Pergunta")}
+
+
+def user(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+def second_round_replies():
+    return Reply.objects.filter(round__slug="2nd-round").select_related("party", "national_language")
+
+
+def test_the_2nd_round_has_published_received_and_submitted_replies(seeded):
+    replies = second_round_replies()
+    by_state = {state: {r.party.code for r in replies if r.state == state} for state in Reply.State.values}
+
+    assert by_state["published"] == PUBLISHED
+    assert len(by_state["registered"]) == 2 and len(by_state["submitted"]) == 2
+    assert not by_state["draft"] and not by_state["returned"]
+    # Every Party with a reply is monitored; the other 24 monitored Parties have none.
+    monitored = set(replies.first().round.parties.values_list("code", flat=True))
+    assert {r.party.code for r in replies} <= monitored
+    assert len(monitored) - replies.count() == 24
+
+    published = [r for r in replies if r.state == Reply.State.PUBLISHED]
+    for reply in published:
+        assert reply.published_on.year == 2018
+        assert reply.submitted_at < reply.registered_at
+        assert reply.registered_at.date() < reply.published_on
+    deadline_end = datetime.datetime(2017, 10, 26, tzinfo=STRASBOURG)
+    late = {r.party.code for r in replies if r.is_late}
+    assert late == {r.party.code for r in replies if r.submitted_at >= deadline_end}
+    assert 2 <= len(late & PUBLISHED) <= 4
+    assert all(r.overdue_at == deadline_end for r in replies if r.is_late)
+
+
+def test_each_state_change_is_in_the_audit_trail_when_it_happened(seeded):
+    published = second_round_replies().get(party__code="FR")
+    trail = list(ReplyTransition.objects.filter(reply=published).order_by("at"))
+
+    assert [(t.from_state, t.to_state) for t in trail] == [
+        ("", "draft"),
+        ("draft", "submitted"),
+        ("submitted", "registered"),
+        ("registered", "published"),
+    ]
+    assert [t.by.username for t in trail] == ["focal-fr", "focal-fr", "secretariat", "secretariat"]
+    assert trail[1].at == published.submitted_at and trail[2].at == published.registered_at
+    assert trail[3].at.astimezone(STRASBOURG).date() == published.published_on
+    submitted = second_round_replies().filter(state="submitted").first()
+    assert submitted.transitions.last().to_state == "submitted"
+
+
+def test_every_published_reply_answers_every_question_with_a_demo_text_naming_the_party(seeded):
+    questions = Question.objects.filter(questionnaire__round__slug="2nd-round").count()
+    assert questions == 56
+    for reply in second_round_replies().filter(state=Reply.State.PUBLISHED):
+        answers = list(reply.answers.all())
+        assert len(answers) == questions
+        name = reply.party.name_fr if reply.language == "fr" else reply.party.name_en
+        for answer in answers:
+            assert 40 <= len(answer.text.split()) <= 120, answer.text
+            assert answer.version == 1 and answer.saved_by.username == f"focal-{reply.party.code.lower()}"
+        # The Party is named in its answers, and every answer says it is demo content.
+        assert sum(name in answer.text for answer in answers) >= questions // 4
+        notice = "Texte de démonstration" if reply.language == "fr" else "Demo text"
+        assert all(notice in answer.text for answer in answers)
+
+
+def test_each_answer_has_its_version_in_the_history(seeded):
+    answers = Answer.objects.filter(reply__round__slug="2nd-round")
+    versions = {(v.answer_id, v.version): v for v in AnswerVersion.objects.filter(answer__in=answers)}
+    assert len(versions) == answers.count() == 18 * 56
+    for answer in answers[:100]:
+        version = versions[answer.pk, answer.version]
+        assert (version.text, version.national_text) == (answer.text, answer.national_text)
+        assert version.saved_at < answer.reply.submitted_at
+
+
+def test_french_replies_are_in_french_and_the_others_in_english(seeded):
+    replies = second_round_replies().filter(state=Reply.State.PUBLISHED)
+    assert {r.party.code for r in replies if r.language == "fr"} == IN_FRENCH
+    french = Answer.objects.filter(reply__party__code="FR", reply__round__slug="2nd-round")
+    text = " ".join(french.values_list("text", flat=True))
+    assert "la France" in text and "é" in text and "The " not in text
+    english = " ".join(
+        Answer.objects.filter(reply__party__code="NL", reply__round__slug="2nd-round").values_list(
+            "text", flat=True
+        )
+    )
+    assert "the Netherlands" in english and " les " not in english
+
+
+def test_three_replies_have_a_national_language_version(seeded):
+    for reply in second_round_replies().filter(state=Reply.State.PUBLISHED):
+        texts = list(reply.answers.values_list("national_text", flat=True))
+        if reply.party.code in NATIONAL:
+            code, word = NATIONAL[reply.party.code]
+            assert reply.national_language.code == code
+            assert reply.party.national_languages.filter(code=code).exists()
+            assert all(text.startswith(word) for text in texts)
+        else:
+            assert reply.national_language is None and not any(texts)
+
+
+def test_the_public_reads_the_published_replies_only(seeded):
+    public = AnonymousUser()
+    visible = replies_visible_to(public).filter(round__slug="2nd-round")
+    assert {r.party.code for r in visible} == PUBLISHED
+    assert answers_visible_to(public).filter(reply__round__slug="2nd-round").count() == 14 * 56
+    # A focal point of a Party whose reply is not published yet sees its own.
+    registered = second_round_replies().filter(state="registered").first()
+    focal_point = user(f"focal-{registered.party.code.lower()}")
+    assert replies_visible_to(focal_point).filter(pk=registered.pk).exists()
+
+
+def test_search_words_of_the_questionnaire_are_in_the_answers(seeded):
+    texts = " ".join(answers_visible_to(AnonymousUser()).values_list("text", flat=True))
+    for word in (
+        "helpline",
+        "curriculum",
+        "specialised unit",
+        "dual criminality",
+        "ex officio",
+        "jurisdiction",
+        "sextortion",
+        "victim support",
+        "judges",
+        "ligne d'écoute",
+        "double incrimination",
+        "d'office",
+    ):
+        assert word in texts, word
+
+
+def test_the_findings_are_adopted_with_the_committee_s_figures(seeded):
+    findings = list(with_figures(findings_visible_to(AnonymousUser()).filter(round__slug="2nd-round")))
+    kinds = [f.kind for f in findings]
+
+    assert (kinds.count("recommendation"), kinds.count("promising_practice"), kinds.count("challenge")) == (
+        7,
+        3,
+        4,
+    )
+    assert all(
+        f.state == "adopted" and f.adopted_at.astimezone(STRASBOURG).date() == datetime.date(2022, 3, 10)
+        for f in findings
+    )
+    assert all(f.title_fr and f.text_fr and f.title_en and f.text_en for f in findings)
+    assert {f.grade for f in findings if f.kind == "recommendation"} == {"urges", "considers", "invites"}
+    # The figures the Committee published (seed 002).
+    figures = {f.figure_label_en: f.figure_count for f in findings if f.figure_label_en}
+    assert figures["Parties referring explicitly to child self-generated sexual material"] == 11
+    assert figures["Parties without a definition of child sexual abuse material in their legislation"] == 8
+    assert (
+        figures["Parties where prosecution cannot always be brought without a complaint by the victim"] == 15
+    )
+    assert figures["Parties still applying dual criminality to sexual offences against children"] == 13
+    assert all(f.figure_label_fr for f in findings if f.figure_label_en)
+    assert any(f.applies_to_all and f.figure_count == 42 for f in findings)
+
+
+def test_findings_rest_on_questions_of_the_matching_kind_and_on_public_evidence(seeded):
+    public_answers = answers_visible_to(AnonymousUser())
+    for finding in Finding.objects.filter(round__slug="2nd-round", state="adopted"):
+        kinds = set(finding.questions.values_list("kind", flat=True))
+        if finding.kind == "recommendation":
+            assert kinds == {"monitoring"}, finding
+        elif finding.kind == "promising_practice":
+            assert kinds == {"capacity_building"}, finding
+        assert finding.theme in set(finding.questions.values_list("theme", flat=True))
+        assert finding.answers.exists()
+        assert not finding.answers.exclude(pk__in=public_answers.values("pk")).exists()
+        assert not finding.contributions.exclude(pk__in=published_contributions().values("pk")).exists()
+        if not finding.applies_to_all:
+            assert not finding.parties.exclude(pk__in=finding.round.parties.values("pk")).exists()
+    assert Finding.objects.filter(contributions__isnull=False).exists()
+
+
+def test_answers_agree_with_the_findings_that_name_their_party(seeded):
+    dual = Finding.objects.get(title_en="Remove the requirement of dual criminality")
+    named = set(dual.parties.values_list("code", flat=True))
+    for answer in Answer.objects.filter(
+        reply__round__slug="2nd-round", reply__state="published", question__number="12.2"
+    ).select_related("reply__party"):
+        says_dual = "dual criminality)" in answer.text or "(double incrimination)" in answer.text
+        assert says_dual == (answer.reply.party.code in named), answer.reply.party.code
+
+
+def test_a_draft_finding_is_for_the_secretariat_only(seeded):
+    draft = Finding.objects.get(round__slug="2nd-round", state="draft")
+    assert draft.adopted_at is None
+    assert not findings_visible_to(AnonymousUser()).filter(pk=draft.pk).exists()
+    assert findings_visible_to(user("secretariat")).filter(pk=draft.pk).exists()
+
+
+def test_public_comments_are_published_and_the_confidential_one_is_not(seeded):
+    comments = Contribution.objects.filter(round__slug="2nd-round")
+    public = published_contributions().filter(round__slug="2nd-round")
+    confidential = comments.get(visibility="confidential")
+    draft = comments.get(state="draft")
+
+    assert public.count() == 3
+    assert {c.organisation.name for c in public} == {
+        "Alpha Child Rights Network (demo)",
+        "Beta Youth Voice (demo)",
+    }
+    assert confidential.state == "acknowledged" and confidential not in public
+    assert draft not in public
+    assert not contributions_visible_to(AnonymousUser()).filter(pk__in=[confidential.pk, draft.pk]).exists()
+    assert not contributions_visible_to(user("ngo-alpha")).filter(pk=confidential.pk).exists()
+    assert contributions_visible_to(user("ngo-beta")).filter(pk=confidential.pk).exists()
+    assert contributions_visible_to(user("secretariat")).filter(pk=confidential.pk).exists()
+    for contribution in comments:
+        party = contribution.parties.get()
+        assert Reply.objects.get(round=contribution.round, party=party).state == "published"
+        assert 1 <= contribution.items.count() <= 3
+        assert contribution.language in ("en", "fr")
+        if contribution.submitted_at:
+            assert comment_window(round=contribution.round, party=party).is_open(contribution.submitted_at)
+            assert contribution.submitted_at < contribution.acknowledged_at
+            assert contribution.events.count() == 2
+
+
+def test_a_second_seed_writes_nothing(seeded):
+    report = demo_seed()
+    assert not any(report.created.values()), report.created
+    assert not any(report.updated.values()), report.updated
