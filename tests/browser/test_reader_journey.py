@@ -32,7 +32,11 @@ def test_a_reader_finds_compares_searches_and_downloads(live_server, page: Page)
     word = min(sorted(words), key=lambda w: Answer.objects.filter(reply=reply, text__icontains=w).count())
     query = f"{reply.party.name_en} {word}"
 
-    # The round, and its status table sorted by publication date
+    # The home page, the list of rounds, the round, and its status table sorted by publication date
+    page.goto(f"{live_server.url}/en/")
+    accessible(page)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Monitoring rounds").click()
+    accessible(page)
     page.goto(f"{live_server.url}/en/rounds/2nd-round/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Monitoring round 2")
     accessible(page)
