@@ -9,8 +9,8 @@ from django.db import connection
 from django.urls import reverse
 
 from civil_society.models import Contribution, ContributionItem
-from public import search as search_module
 from public.search import Filters, search
+from public.search import matching as search_module
 from questionnaires.models import Question, Theme
 from reports.models import Finding
 from reports.services import finding_adopt
