@@ -4,9 +4,12 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=lanzarote_portal.settings.production
 
-# Pango and HarfBuzz for WeasyPrint (factsheets); fonts for both languages' glyphs.
+# Pango and HarfBuzz for WeasyPrint (factsheets); fonts for both languages' glyphs; pg_dump and pg_restore
+# for `backup_portal` / `restore_portal` (Debian 12's client is PostgreSQL 15, the version of the compose's
+# database: pg_dump must be at least the server's version).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core \
+       postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench install lint messages clean
+.PHONY: run test bench install lint messages schema clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -48,6 +48,10 @@ test: lint $(AXE)
 # Benchmarks on the machine's PostgreSQL (database lanzarote_bench); the table goes to bench/results.md.
 bench: install var
 	$(BIN)/python -m bench
+
+# The API's OpenAPI description, committed as docs/api/openapi.yaml (tests/api/test_schema.py compares).
+schema: install
+	$(BIN)/python manage.py spectacular --file docs/api/openapi.yaml --validate --fail-on-warn
 
 messages: install
 	$(BIN)/python manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=var

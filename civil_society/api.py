@@ -13,6 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
@@ -20,10 +21,21 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from rounds.api_schema import (
+    PK,
+    READ_ERRORS,
+    SLUG,
+    WRITE_ERRORS,
+    SlugOutputField,
+    WindowClosedErrorOutput,
+    errors,
+)
 from rounds.models import Party, Round
 from rounds.selectors import rounds_visible_to
+from submissions.models import OfficialLanguage
 
 from .errors import NotFound
+from .filters import ContributionFilter, OrganisationFilter
 from .models import Contribution, ContributionItem, CoSignature, Organisation
 from .selectors import (
     contribution_for_authoring,
@@ -51,41 +63,47 @@ def _with_contents(contributions: QuerySet[Contribution]) -> QuerySet[Contributi
     )
 
 
+@extend_schema_serializer(component_name="OrganisationRef")
 class OrganisationRefOutput(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
+@extend_schema_serializer(component_name="CoSigner")
 class CoSignerOutput(serializers.Serializer):
     id = serializers.IntegerField(source="organisation.id")
     name = serializers.CharField(source="organisation.name")
-    state = serializers.CharField()
+    state = serializers.ChoiceField(choices=CoSignature.State.choices)
 
 
+@extend_schema_serializer(component_name="ContributionItem")
 class ItemOutput(serializers.Serializer):
     question = serializers.CharField(source="question.number")
-    text = serializers.CharField()
+    text = serializers.CharField(help_text="Sanitised HTML.")
 
 
+@extend_schema_serializer(component_name="Contribution")
 class ContributionOutput(serializers.Serializer):
     """A contribution as its reader may see it; texts are sanitised HTML."""
 
     id = serializers.IntegerField()
     round = serializers.SlugField(source="round.slug")
-    kind = serializers.CharField()
-    visibility = serializers.CharField()
-    language = serializers.CharField()
-    state = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Contribution.Kind.choices)
+    visibility = serializers.ChoiceField(choices=Contribution.Visibility.choices)
+    language = serializers.ChoiceField(choices=OfficialLanguage.choices)
+    state = serializers.ChoiceField(choices=Contribution.State.choices)
     title = serializers.CharField()
-    organisation = OrganisationRefOutput()
+    organisation = OrganisationRefOutput(help_text="The lead organisation.")
     co_signers = CoSignerOutput(source="co_signatures.all", many=True)
-    parties = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    items = ItemOutput(source="items.all", many=True)
-    general_text = serializers.CharField()
-    children_involved = serializers.BooleanField()
+    parties = SlugOutputField(
+        slug_field="code", many=True, read_only=True, help_text="The codes of the Parties concerned."
+    )
+    items = ItemOutput(source="items.all", many=True, help_text="One per question, in questionnaire order.")
+    general_text = serializers.CharField(help_text="Sanitised HTML.")
+    children_involved = serializers.BooleanField(help_text="Children took part in drafting it.")
     children_involvement = serializers.CharField()
-    submitted_at = serializers.DateTimeField()
-    acknowledged_at = serializers.DateTimeField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    acknowledged_at = serializers.DateTimeField(allow_null=True)
 
 
 def _contribution_response(request: Request, contribution: Contribution, **kwargs) -> Response:
@@ -120,9 +138,20 @@ class OrganisationListApi(generics.ListAPIView):
     """`GET` the verified organisations, so that a coalition's lead can name its co-signers by id."""
 
     serializer_class = OrganisationRefOutput
+    filterset_class = OrganisationFilter
+
+    @extend_schema(
+        operation_id="organisations_list",
+        tags=["civil-society"],
+        summary="The verified organisations",
+        description="By name, then id: a coalition's lead names its co-signers by their ids.",
+        responses={200: OrganisationRefOutput, **errors(*READ_ERRORS)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return self.list(request, *args, **kwargs)
 
     def get_queryset(self):
-        return verified_organisations()
+        return verified_organisations().order_by("name", "pk")
 
 
 class ContributionListApi(generics.ListAPIView):
@@ -130,31 +159,42 @@ class ContributionListApi(generics.ListAPIView):
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     serializer_class = ContributionOutput
+    filterset_class = ContributionFilter
+    queryset = Contribution.objects.none()  # the model, for the OpenAPI description
 
-    class FilterInput(serializers.Serializer):
-        party = serializers.CharField(required=False)
-        kind = serializers.ChoiceField(choices=Contribution.Kind.choices, required=False)
-        visibility = serializers.ChoiceField(choices=Contribution.Visibility.choices, required=False)
-        question = serializers.CharField(required=False)
-
+    @extend_schema_serializer(component_name="ContributionCreate")
     class InputSerializer(serializers.Serializer):
+        @extend_schema_serializer(component_name="ContributionItemCreate")
         class ItemInput(serializers.Serializer):
-            question = serializers.CharField()
-            text = serializers.CharField()
+            question = serializers.CharField(max_length=20, help_text="The question's number.")
+            text = serializers.CharField(help_text="HTML is sanitised; plain text is kept as paragraphs.")
 
-        kind = serializers.CharField(default=Contribution.Kind.COMMENT)
-        party = serializers.CharField(required=False)
-        parties = serializers.ListField(child=serializers.CharField(), required=False)
-        question = serializers.CharField(required=False)
-        text = serializers.CharField(required=False)
-        items = ItemInput(many=True, required=False)
-        language = serializers.CharField()
+        kind = serializers.CharField(
+            default=Contribution.Kind.COMMENT,
+            help_text="`comment` on a State reply (the default) or `questionnaire_reply`.",
+        )
+        party = serializers.CharField(required=False, help_text="The code of the Party concerned.")
+        parties = serializers.ListField(
+            child=serializers.CharField(), required=False, help_text="Codes of several Parties concerned."
+        )
+        question = serializers.CharField(
+            required=False, max_length=20, help_text="One item: the question's number (with `text`)."
+        )
+        text = serializers.CharField(required=False, help_text="One item: its text (with `question`).")
+        items = ItemInput(
+            many=True, required=False, help_text="Several items, in place of `question`, `text`."
+        )
+        language = serializers.CharField(help_text="`en` or `fr`.")
         # Required, with no default (DESIGN §2): the organisation chooses every time.
         visibility = serializers.ChoiceField(
             choices=Contribution.Visibility.choices,
             error_messages=dict.fromkeys(VISIBILITY_ERRORS, VISIBILITY_REQUIRED),
         )
-        co_signers = serializers.ListField(child=serializers.IntegerField(), default=list)
+        co_signers = serializers.ListField(
+            child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+            default=list,
+            help_text="Ids of the co-signing organisations (`GET organisations/`); each confirms.",
+        )
         title = serializers.CharField(max_length=200, allow_blank=True, default="")
         general_text = serializers.CharField(allow_blank=True, default="")
         children_involved = serializers.BooleanField(default=False)
@@ -167,24 +207,56 @@ class ContributionListApi(generics.ListAPIView):
                 raise serializers.ValidationError(_("A question needs its text, and a text its question."))
             return data
 
+    @extend_schema(
+        operation_id="comments_list",
+        tags=["civil-society"],
+        summary="A round's contributions",
+        description="The contributions the caller may see: acknowledged public ones for everyone; an "
+        "organisation's members also see their own, in every state. Newest first, then by id.",
+        parameters=[SLUG],
+        responses={200: ContributionOutput, **errors(*READ_ERRORS)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return self.list(request, *args, **kwargs)
+
     def get_queryset(self) -> QuerySet[Contribution]:
         round_ = _round(self.request, self.kwargs["slug"])
-        filters = self.FilterInput(data=self.request.query_params)
-        filters.is_valid(raise_exception=True)
-        wanted = filters.validated_data
-        # The gate first; the filters only narrow what it lets through (the public asking for
-        # `visibility=confidential` gets an empty list).
+        # The gate first; the filters (ContributionFilter) only narrow what it lets through (the public
+        # asking for `visibility=confidential` gets an empty list).
         contributions = contributions_visible_to(self.request.user).filter(round=round_)
-        if "party" in wanted:
-            contributions = contributions.filter(parties__code=wanted["party"].strip().upper())
-        if "kind" in wanted:
-            contributions = contributions.filter(kind=wanted["kind"])
-        if "visibility" in wanted:
-            contributions = contributions.filter(visibility=wanted["visibility"])
-        if "question" in wanted:
-            contributions = contributions.filter(items__question__number=wanted["question"])
-        return _with_contents(contributions)
+        return _with_contents(contributions).order_by("-created_at", "-pk")
 
+    @extend_schema(
+        operation_id="comments_create",
+        tags=["civil-society"],
+        summary="Write a contribution",
+        description="A member of an organisation writes a draft: a comment on a Party's published reply, "
+        "or a reply to the questionnaire, with one item (`question`, `text`) or several (`items`). "
+        "`visibility` has no default: the organisation chooses every time. Not found for callers who are "
+        "not members of an organisation.",
+        parameters=[SLUG],
+        request=InputSerializer,
+        examples=[
+            OpenApiExample(
+                "A public comment on one answer",
+                value={
+                    "party": "FR",
+                    "question": "6",
+                    "text": "Helplines do not answer at night.",
+                    "language": "en",
+                    "visibility": "public",
+                },
+                request_only=True,
+            ),
+        ],
+        responses={
+            201: ContributionOutput,
+            **errors(
+                *WRITE_ERRORS,
+                extra={400: "`invalid`: the contribution cannot be written as given (`detail` says why)."},
+            ),
+        },
+    )
     def post(self, request: Request, slug: str) -> Response:
         organisation = organisation_of(request.user)
         if organisation is None:
@@ -223,6 +295,13 @@ class ContributionListApi(generics.ListAPIView):
 
 
 class ContributionDetailApi(APIView):
+    @extend_schema(
+        operation_id="comments_retrieve",
+        tags=["civil-society"],
+        summary="A contribution",
+        parameters=[PK],
+        responses={200: ContributionOutput, **errors(401, 404, 429)},
+    )
     def get(self, request: Request, pk: int) -> Response:
         return Response(ContributionOutput(contribution_for_reading(user=request.user, pk=pk)).data)
 
@@ -232,6 +311,30 @@ class ContributionSubmitApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        operation_id="comments_submit",
+        tags=["civil-society"],
+        summary="Submit a contribution",
+        description="Members of the lead organisation submit its draft, within the comment window of the "
+        "Party concerned (or the round's civil-society deadline), once every co-signer has confirmed.",
+        parameters=[PK],
+        request=None,
+        responses={
+            200: ContributionOutput,
+            **errors(
+                401,
+                403,
+                404,
+                429,
+                extra={
+                    400: "`invalid`: nothing written yet.",
+                    409: "`comment_window_closed` (with `closes_at`), `co_signers_pending`, "
+                    "`organisation_not_verified`, `not_editable`: already submitted.",
+                },
+                bodies={409: WindowClosedErrorOutput},
+            ),
+        },
+    )
     def post(self, request: Request, pk: int) -> Response:
         contribution = contribution_for_authoring(user=request.user, pk=pk)
         contribution = contribution_submit(contribution=contribution, by=request.user)
@@ -244,9 +347,31 @@ class ContributionDocumentApi(APIView):
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser]
 
+    @extend_schema_serializer(component_name="ContributionDocument")
     class InputSerializer(serializers.Serializer):
-        file = serializers.FileField(allow_empty_file=True)  # what the file is, the service decides
+        file = serializers.FileField(  # what the file is, the service decides
+            allow_empty_file=True, help_text="A Word (.docx) document."
+        )
 
+    @extend_schema(
+        operation_id="comments_document",
+        tags=["civil-society"],
+        summary="Write a contribution from a Word document",
+        description="The document's text, as safe HTML, becomes the general part of the lead "
+        "organisation's draft; the original is kept.",
+        parameters=[PK],
+        request={"multipart/form-data": InputSerializer},
+        responses={
+            200: ContributionOutput,
+            **errors(
+                *WRITE_ERRORS,
+                extra={
+                    400: "`invalid_file`: not a readable .docx, too large, with macros, or without text.",
+                    409: "`not_editable`: already submitted.",
+                },
+            ),
+        },
+    )
     def post(self, request: Request, pk: int) -> Response:
         contribution = contribution_for_authoring(user=request.user, pk=pk)
         serializer = self.InputSerializer(data=request.data)

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CivilSocietyConfig(AppConfig):
     name = "civil_society"
     verbose_name = _("Civil society")
+
+    def ready(self) -> None:
+        from rounds.audit import audit
+
+        from .models import Contribution, ContributionItem, CoSignature, Membership, Organisation
+
+        for model in (Contribution, ContributionItem, CoSignature, Organisation, Membership):
+            audit(model)

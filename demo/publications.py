@@ -23,6 +23,7 @@ from civil_society.models import Contribution, ContributionEvent, ContributionIt
 from questionnaires.models import Question
 from reports.models import Finding
 from reports.services import finding_check
+from rounds.audit import bulk_create_recorded, bulk_update_recorded
 from rounds.deadlines import STRASBOURG, end_of_day
 from rounds.models import Language, Participation, Party, Round
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
@@ -109,7 +110,8 @@ def _between(start: datetime.datetime, end: datetime.datetime, digest: bytes) ->
 def _backdate(model: type[Model], objects: Iterable[Model], when: dict[int, dict]) -> int:
     """Set the automatic timestamps (`created_at`, `at`, ...) to when things happened, where they differ.
 
-    `bulk_update` writes the values given, where `save()` and `bulk_create()` would stamp the present.
+    `bulk_update` writes the values given, where `save()` and `bulk_create()` would stamp the present; the
+    audited models' history records the change.
     """
     changed, fields = [], set()
     for obj in objects:
@@ -121,7 +123,7 @@ def _backdate(model: type[Model], objects: Iterable[Model], when: dict[int, dict
             fields |= differing.keys()
             changed.append(obj)
     if changed:
-        model.objects.bulk_update(changed, sorted(fields), batch_size=500)
+        bulk_update_recorded(model, changed, sorted(fields), batch_size=500)
     return len(changed)
 
 
@@ -322,8 +324,8 @@ def _seed_answers(
                 setattr(answer, name, value)
             changed.append(answer)
     if changed:
-        Answer.objects.bulk_update(changed, ["text", "national_text", "saved_by"], batch_size=500)
-    for answer in Answer.objects.bulk_create(missing, batch_size=500):
+        bulk_update_recorded(Answer, changed, ["text", "national_text", "saved_by"], batch_size=500)
+    for answer in bulk_create_recorded(Answer, missing, batch_size=500):
         existing[answer.reply_id, answer.question_id] = answer
     report.add("answers", created=len(missing), updated=len(changed))
     answers = [existing[key] for key in wanted]
@@ -361,8 +363,8 @@ def _seed_answer_versions(report: SeedReport, *, answers: list[Answer]) -> list[
 def _backdate_answers(*, replies: list[Reply], answers: list[Answer], versions: list[AnswerVersion]) -> None:
     """The focal points wrote each theme's answers on one day between opening the reply and submitting it.
 
-    Two UPDATEs per reply whose dates are not right yet: a thousand answers dated one by one (`bulk_update`)
-    would make up most of the seed's time.
+    The answers are dated in bulk, with their history (`bulk_update`: a thousand answers saved one by one
+    would make up most of the seed's time); their versions by one UPDATE per reply whose dates are not right.
     """
     themes = dict(Question.objects.filter(pk__in={a.question_id for a in answers}).values_list("pk", "theme"))
     written_at = {
@@ -373,21 +375,20 @@ def _backdate_answers(*, replies: list[Reply], answers: list[Answer], versions: 
         for theme in set(themes.values())
     }
     key_of = {answer.pk: (answer.reply_id, themes[answer.question_id]) for answer in answers}
-    stale = {
-        answer.reply_id
-        for answer in answers
-        if not answer.created_at == answer.updated_at == written_at[key_of[answer.pk]]
-    }
-    stale |= {key_of[v.answer_id][0] for v in versions if v.saved_at != written_at[key_of[v.answer_id]]}
+    dated = []
+    for answer in answers:
+        at = written_at[key_of[answer.pk]]
+        if not answer.created_at == answer.updated_at == at:
+            answer.created_at = answer.updated_at = at
+            dated.append(answer)
+    if dated:
+        bulk_update_recorded(Answer, dated, ["created_at", "updated_at"], batch_size=500)
+    stale = {key_of[v.answer_id][0] for v in versions if v.saved_at != written_at[key_of[v.answer_id]]}
     for reply_id in sorted(stale):
         by_theme = {}
         for answer in answers:
             if answer.reply_id == reply_id:
                 by_theme.setdefault(key_of[answer.pk][1], []).append(answer.pk)
-        at = Case(
-            *(When(pk__in=pks, then=Value(written_at[reply_id, theme])) for theme, pks in by_theme.items())
-        )
-        Answer.objects.filter(reply=reply_id).update(created_at=at, updated_at=at)
         saved_at = Case(
             *(
                 When(answer_id__in=pks, then=Value(written_at[reply_id, theme]))

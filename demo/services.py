@@ -16,6 +16,7 @@ from django.db.models import Q
 from civil_society.models import Membership, Organisation
 from civil_society.services import organisation_verify
 from questionnaires.models import Question, Questionnaire
+from rounds.audit import audited
 from rounds.models import FocalPoint, Language, Participation, Party, PartyStatement, Round
 
 from .data.parties import LANGUAGES, PARTIES, RESERVATIONS
@@ -68,6 +69,7 @@ def _sync(report: SeedReport, label: str, model, /, *, defaults: dict, **lookup)
     return instance
 
 
+@audited
 @transaction.atomic
 def demo_seed(*, password: str | None = None) -> SeedReport:
     report = SeedReport()

@@ -2,10 +2,13 @@
 
 Domain errors from every app (subclasses of `rounds.errors.DomainError`) carry their own code, status and
 message; DRF's own exceptions are reshaped to the same body. What a caller may not see is reported as
-missing (404 `not_found`), never as forbidden (DESIGN §3).
+missing (404 `not_found`), never as forbidden (DESIGN §3). A body larger than the portal reads is 413
+`too_large`; too many requests are 429 `throttled` with `Retry-After`. The OpenAPI description lists each
+operation's statuses and codes (rounds/api_schema.py).
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -21,6 +24,11 @@ from submissions.errors import EditConflict
 def api_exception_handler(exc, context) -> Response | None:
     if isinstance(exc, DomainError):
         return _domain_error_response(exc)
+    if isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return Response(
+            {"detail": _("This request is larger than the portal accepts."), "code": "too_large"},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()  # Django's message names the model; the API says only "not found"
     elif isinstance(exc, DjangoPermissionDenied):

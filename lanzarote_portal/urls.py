@@ -1,7 +1,10 @@
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import health
 
@@ -9,6 +12,16 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The API's OpenAPI 3 description (YAML, or JSON with ?format=json) and its reader, without inline script.
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # Swagger UI styles itself inline and draws its icons as data: images; its scripts stay our own files.
+    path(
+        "api/docs/",
+        csp_update({"style-src": [UNSAFE_INLINE], "img-src": ["data:"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+        ),
+        name="api-docs",
+    ),
     path("api/v1/", include("lanzarote_portal.api_urls")),
 ]
 

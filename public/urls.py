@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import PartyFeed, RoundFeed
-from .views import home, parties, questions, rounds, search, status
+from .views import home, opendata, parties, questions, rounds, search, status
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -9,6 +9,9 @@ urlpatterns = [
     path("rounds/<slug:slug>/parties/<str:iso2>/", parties.party_page, name="party-reply"),
     path("rounds/<slug:slug>/status/", status.round_status, name="round-status"),
     path("rounds/<slug:slug>/status.csv", status.round_status_csv, name="round-status-csv"),
+    path("rounds/<slug:slug>/open-data/", opendata.round_open_data, name="round-open-data"),
+    path("rounds/<slug:slug>/open-data.json", opendata.round_open_data_json, name="round-open-data-json"),
+    path("rounds/<slug:slug>/open-data.zip", opendata.round_open_data_zip, name="round-open-data-zip"),
     path("rounds/<slug:slug>/questions/<str:number>/", questions.question_compare, name="question-compare"),
     path("search/", search.search, name="search"),
     path("rounds/<slug:slug>/feed/", RoundFeed(), name="round-feed"),

@@ -9,41 +9,44 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from civil_society.selectors import contributions_visible_to
 from questionnaires.models import Question, Theme
+from rounds.api_schema import READ_ERRORS, SLUG, IdOutputField, SlugOutputField, errors
 from rounds.models import Participation, Party
 from rounds.selectors import rounds_visible_to
 from submissions.selectors import answers_visible_to
 
-from .models import Finding
-from .selectors import concerning, factsheets_visible_to, findings_visible_to, with_figures
+from .filters import FactsheetFilter, FindingFilter
+from .models import Factsheet, Finding
+from .selectors import factsheets_visible_to, findings_visible_to, with_figures
 
 
 class FindingListApi(generics.ListAPIView):
-    class FilterInput(serializers.Serializer):
-        party = serializers.CharField(required=False)
-        kind = serializers.ChoiceField(choices=Finding.Kind.choices, required=False)
-        grade = serializers.ChoiceField(choices=Finding.Grade.choices, required=False)
-        theme = serializers.ChoiceField(choices=Theme.choices, required=False)
-        question = serializers.CharField(required=False)
-
+    @extend_schema_serializer(component_name="Finding")
     class OutputSerializer(serializers.Serializer):
+        @extend_schema_serializer(component_name="FindingFigure")
         class FigureOutput(serializers.Serializer):
             label = serializers.CharField(source="figure_label")
             label_en = serializers.CharField(source="figure_label_en")
             label_fr = serializers.CharField(source="figure_label_fr")
-            count = serializers.IntegerField(source="figure_count")
+            count = serializers.IntegerField(source="figure_count", help_text="Counted, never typed.")
 
+        @extend_schema_serializer(component_name="EvidenceAnswer")
         class EvidenceAnswerOutput(serializers.Serializer):
             party = serializers.CharField(source="reply.party.code")
             question = serializers.CharField(source="question.number")
 
         id = serializers.IntegerField()
-        kind = serializers.CharField()
-        grade = serializers.CharField()
-        state = serializers.CharField()
+        kind = serializers.ChoiceField(choices=Finding.Kind.choices)
+        grade = serializers.ChoiceField(
+            choices=Finding.Grade.choices, allow_blank=True, help_text="Recommendations only; else empty."
+        )
+        state = serializers.ChoiceField(choices=Finding.State.choices)
         position = serializers.IntegerField()
         title = serializers.CharField()
         title_en = serializers.CharField()
@@ -51,39 +54,51 @@ class FindingListApi(generics.ListAPIView):
         text = serializers.CharField()
         text_en = serializers.CharField()
         text_fr = serializers.CharField()
-        theme = serializers.CharField()
-        applies_to_all = serializers.BooleanField()
+        theme = serializers.ChoiceField(choices=Theme.choices, allow_blank=True)
+        applies_to_all = serializers.BooleanField(help_text="It concerns every Party monitored in the round.")
         parties = serializers.SerializerMethodField()
-        questions = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
-        figure = FigureOutput(source="*")
-        answers = EvidenceAnswerOutput(source="visible_answers", many=True)
-        comments = serializers.PrimaryKeyRelatedField(
-            source="visible_contributions", many=True, read_only=True
+        questions = SlugOutputField(
+            slug_field="number", many=True, read_only=True, help_text="The numbers of the questions cited."
         )
-        adopted_at = serializers.DateTimeField()
+        figure = FigureOutput(source="*")
+        answers = EvidenceAnswerOutput(
+            source="visible_answers", many=True, help_text="The answers cited that the caller may read."
+        )
+        comments = IdOutputField(
+            source="visible_contributions",
+            many=True,
+            read_only=True,
+            help_text="The ids of the contributions cited that the caller may read.",
+        )
+        adopted_at = serializers.DateTimeField(allow_null=True)
 
         def get_parties(self, finding: Finding) -> list[str]:
+            """The codes of the Parties concerned (every Party monitored when it applies to all)."""
             if finding.applies_to_all:
                 return self.context["monitored"]
             return [party.code for party in finding.parties.all()]
 
     serializer_class = OutputSerializer
+    filterset_class = FindingFilter
+    queryset = Finding.objects.none()  # the model, for the OpenAPI description
+
+    @extend_schema(
+        operation_id="findings_list",
+        tags=["reports"],
+        summary="A round's findings",
+        description="Recommendations, promising practices and challenges, in the report's order, with the "
+        "evidence the caller may read. Adopted findings for everyone; drafts for the Secretariat too.",
+        parameters=[SLUG],
+        responses={200: OutputSerializer, **errors(*READ_ERRORS)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return self.list(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Finding]:
         user = self.request.user
         self.round = get_object_or_404(rounds_visible_to(user), slug=self.kwargs["slug"])
-        filters = self.FilterInput(data=self.request.query_params)
-        filters.is_valid(raise_exception=True)
-        wanted = filters.validated_data
-        findings = findings_visible_to(user).filter(round=self.round)  # the gate first, then the filters
-        if "party" in wanted:
-            findings = concerning(findings, party_code=wanted["party"])
-        for name in ("kind", "grade", "theme"):
-            if name in wanted:
-                findings = findings.filter(**{name: wanted[name]})
-        if "question" in wanted:
-            cited = Finding.questions.through.objects.filter(question__number=wanted["question"].strip())
-            findings = findings.filter(pk__in=cited.values("finding"))
+        # The gate first; the filters (FindingFilter) only narrow what it lets through.
+        findings = findings_visible_to(user).filter(round=self.round).order_by("position", "pk")
         return with_figures(findings).prefetch_related(
             Prefetch("parties", Party.objects.order_by("code")),
             Prefetch("questions", Question.objects.order_by("position")),
@@ -115,27 +130,47 @@ class FindingListApi(generics.ListAPIView):
 class FactsheetListApi(generics.ListAPIView):
     """`GET rounds/{slug}/factsheets/`: a round's rendered factsheets, with where to download them."""
 
+    @extend_schema_serializer(component_name="Factsheet")
     class OutputSerializer(serializers.Serializer):
-        kind = serializers.CharField()
-        party = serializers.CharField(source="party.code", default=None)
-        theme = serializers.CharField()
-        language = serializers.CharField()
+        kind = serializers.ChoiceField(choices=Factsheet.Kind.choices)
+        party = serializers.CharField(
+            source="party.code", default=None, allow_null=True, help_text="Country factsheets only."
+        )
+        theme = serializers.ChoiceField(
+            choices=Theme.choices, allow_blank=True, help_text="Thematic factsheets only; else empty."
+        )
+        language = serializers.ChoiceField(choices=Factsheet.Language.choices)
         url = serializers.SerializerMethodField()
-        sha256 = serializers.CharField()
+        sha256 = serializers.CharField(help_text="Of the PDF file.")
         rendered_at = serializers.DateTimeField()
         pages = serializers.IntegerField()
 
         def get_url(self, factsheet) -> str:
+            """Where to download the PDF."""
             with translation.override(factsheet.language):
                 path = reverse("factsheet-download", kwargs={"pk": factsheet.pk})
             return self.context["request"].build_absolute_uri(path)
 
     serializer_class = OutputSerializer
+    filterset_class = FactsheetFilter
+    queryset = Factsheet.objects.none()  # the model, for the OpenAPI description
+
+    @extend_schema(
+        operation_id="factsheets_list",
+        tags=["reports"],
+        summary="A round's factsheets",
+        description="The rendered factsheets, by kind, Party, theme and language, with where to download "
+        "each PDF.",
+        parameters=[SLUG],
+        responses={200: OutputSerializer, **errors(*READ_ERRORS)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return self.list(request, *args, **kwargs)
 
     def get_queryset(self):
         round_ = get_object_or_404(rounds_visible_to(self.request.user), slug=self.kwargs["slug"])
         return (
             factsheets_visible_to(self.request.user)
             .filter(round=round_)
-            .order_by("kind", "party__code", "theme", "language")
+            .order_by("kind", "party__code", "theme", "language", "pk")
         )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from civil_society.models import Contribution
 from civil_society.selectors import published_contributions
 from questionnaires.models import Question
+from rounds.audit import audited
 from rounds.models import Participation, Party, Round
 from submissions.models import Answer
 from submissions.selectors import answers_visible_to
@@ -134,6 +135,7 @@ def _write(
     finding.contributions.set(contributions)
 
 
+@audited
 @transaction.atomic
 def finding_create(
     *,
@@ -190,6 +192,7 @@ def finding_create(
     return finding
 
 
+@audited
 @transaction.atomic
 def finding_update(
     *,
@@ -248,6 +251,7 @@ def _check_stored(finding: Finding) -> None:
     )
 
 
+@audited
 @transaction.atomic
 def finding_adopt(*, finding: Finding, by, now: datetime.datetime | None = None) -> Finding:
     """Adopted, a finding is public: on the portal, over the API and in factsheets."""
@@ -261,6 +265,7 @@ def finding_adopt(*, finding: Finding, by, now: datetime.datetime | None = None)
     return finding
 
 
+@audited
 @transaction.atomic
 def finding_withdraw(*, finding: Finding, by) -> Finding:
     """Back to draft: the finding leaves the public portal until adopted again."""

@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from .audit_admin import HistoryAdmin
 from .models import FocalPoint, Language, Participation, Party, PartyStatement, Round
 
 User = get_user_model()
@@ -28,7 +29,7 @@ class FocalPointInline(admin.TabularInline):
 
 
 @admin.register(Party)
-class PartyAdmin(TabbedTranslationAdmin):
+class PartyAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("code", "name", "languages", "signed_on", "ratified_on", "in_force_on")
     list_display_links = ("code", "name")
     search_fields = ("code", "name_en", "name_fr")
@@ -53,7 +54,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Round)
-class RoundAdmin(TabbedTranslationAdmin):
+class RoundAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "kind", "status", "questionnaire_adopted_on", "reply_deadline", "party_count")
     list_filter = ("kind", "status")
     search_fields = ("slug", "theme_en", "theme_fr")
@@ -85,7 +86,7 @@ class RoundAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(admin.ModelAdmin):
+class FocalPointAdmin(HistoryAdmin):
     list_display = ("user", "party", "created_at")
     list_select_related = ("user", "party")
     list_filter = ("party",)
@@ -97,7 +98,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(HistoryAdmin, UserAdmin):
     """The stock user admin, with the Party a focal point answers for."""
 
     inlines = (*UserAdmin.inlines, FocalPointInline)

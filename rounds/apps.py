@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class RoundsConfig(AppConfig):
     name = "rounds"
     verbose_name = _("Parties and rounds")
+
+    def ready(self) -> None:
+        # The audit trail (rounds.audit), registered once django-modeltranslation has added the translated
+        # fields. The user model belongs to no app of the portal: its history is kept here, without the
+        # password hash, and a log-in (which saves `last_login` only) records nothing.
+        from django.contrib.auth import get_user_model
+
+        from .audit import audit
+        from .models import FocalPoint, Participation, Party, Round
+
+        for model in (Party, Round, Participation, FocalPoint):
+            audit(model)
+        audit(
+            get_user_model(),
+            app=self.name,
+            excluded_fields=["password", "last_login"],
+            quiet_fields=["last_login"],
+        )

@@ -3,10 +3,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from .audit import audited
 from .errors import InvalidExtension
 from .models import Participation
 
 
+@audited
 @transaction.atomic
 def participation_extend_deadline(
     *, participation: Participation, until: datetime.date | None

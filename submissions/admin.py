@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from rounds.audit_admin import HistoryAdmin
 from rounds.errors import DomainError
 
 from .models import Answer, Attachment, Reply, ReplyTransition
@@ -70,7 +71,7 @@ class PublishForm(forms.Form):
 
 
 @admin.register(Reply)
-class ReplyAdmin(admin.ModelAdmin):
+class ReplyAdmin(HistoryAdmin):
     list_display = ("party", "round", "state", "is_late", "submitted_at", "published_on", "progress")
     list_filter = ("round", "state", IsLateFilter)
     list_select_related = ("party", "round")
@@ -172,7 +173,7 @@ class ReplyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(admin.ModelAdmin):
+class AnswerAdmin(HistoryAdmin):
     list_display = ("reply", "question", "version", "saved_by", "updated_at")
     list_select_related = ("reply__party", "reply__round", "question", "saved_by")
     list_filter = ("reply__round", "reply__party")

@@ -4,10 +4,12 @@ Every read goes through `replies_visible_to`, every write through a service; wha
 touch answers 404. Domain errors are left to the API's exception handler.
 """
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
@@ -15,13 +17,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from questionnaires.models import Question
+from questionnaires.models import QUESTION_NUMBER, Question
 from questionnaires.selectors import questions_of
+from rounds.api_schema import ISO2, NUMBER, READ_ERRORS, SLUG, WRITE_ERRORS, ErrorOutput, errors
+from rounds.filters import PARTY_CODE
 from rounds.models import Round
 from rounds.selectors import rounds_visible_to
 
 from .errors import NotFound
-from .models import Answer, Attachment, Reply
+from .filters import ReplyFilter
+from .models import Answer, Attachment, OfficialLanguage, Reply
 from .selectors import (
     answer_authors_visible_to,
     participation_for_editing,
@@ -42,23 +47,36 @@ def _with_contents(replies):
     )
 
 
+def _party_code(iso2: str) -> str:
+    """The Party code of the path, upper-cased; a path naming no possible Party is not found."""
+    try:
+        PARTY_CODE(iso2)
+    except DjangoValidationError:
+        raise NotFound() from None
+    return iso2.upper()
+
+
 def _reply_for_editing(request: Request, slug: str, iso2: str) -> Reply:
     """The caller's own Party's reply, opened as a draft if need be; 404 for anyone but its focal points."""
-    participation = participation_for_editing(user=request.user, round=_round(request, slug), party_code=iso2)
+    participation = participation_for_editing(
+        user=request.user, round=_round(request, slug), party_code=_party_code(iso2)
+    )
     return reply_open(participation=participation, by=request.user)
 
 
+@extend_schema_serializer(component_name="PartyRef")
 class PartyRefSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
 
 
+@extend_schema_serializer(component_name="Answer")
 class AnswerOutput(serializers.Serializer):
     """One answer as last saved; `version` is what the writer sends back with its next save."""
 
-    text = serializers.CharField()
-    national_text = serializers.CharField()
-    version = serializers.IntegerField()
+    text = serializers.CharField(help_text="In the reply's official language.")
+    national_text = serializers.CharField(help_text="In the reply's national language, if any.")
+    version = serializers.IntegerField(help_text="Send it back with the next save of this answer.")
     saved_by = serializers.SerializerMethodField()
     saved_at = serializers.DateTimeField(source="updated_at")
 
@@ -67,13 +85,30 @@ class AnswerOutput(serializers.Serializer):
         return answer.saved_by.get_username() if self.context.get("show_authors", True) else None
 
 
+@extend_schema_serializer(component_name="SavedAnswer")
+class SavedAnswerOutput(AnswerOutput):
+    question = serializers.CharField(source="question.number", help_text="The question's number.")
+
+
+@extend_schema_serializer(component_name="EditConflictError")
+class EditConflictOutput(ErrorOutput):
+    current = AnswerOutput(
+        required=False,
+        allow_null=True,
+        help_text="With `edit_conflict`: the answer as stored now, to compare with the text not saved.",
+    )
+
+
+@extend_schema_serializer(component_name="Attachment")
 class AttachmentOutput(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    language = serializers.CharField()
-    kind = serializers.CharField()
-    size = serializers.IntegerField()
-    question = serializers.CharField(source="question.number", allow_null=True)
+    language = serializers.CharField(help_text="`en`, `fr` or the reply's national language.")
+    kind = serializers.ChoiceField(choices=Attachment.Kind.choices)
+    size = serializers.IntegerField(help_text="In bytes.")
+    question = serializers.CharField(
+        source="question.number", allow_null=True, help_text="Null for a document about the whole reply."
+    )
     url = serializers.SerializerMethodField()
 
     def get_url(self, attachment: Attachment) -> str:
@@ -82,23 +117,26 @@ class AttachmentOutput(serializers.Serializer):
         return request.build_absolute_uri(url) if request else url
 
 
+@extend_schema_serializer(component_name="ReplySummary")
 class ReplySummaryOutput(serializers.Serializer):
     round = serializers.SlugField(source="round.slug")
     party = PartyRefSerializer()
-    state = serializers.CharField()
-    language = serializers.CharField()
+    state = serializers.ChoiceField(choices=Reply.State.choices)
+    language = serializers.ChoiceField(choices=OfficialLanguage.choices, help_text="The official language.")
     national_language = serializers.CharField(source="national_language.code", allow_null=True)
-    submitted_at = serializers.DateTimeField()
+    submitted_at = serializers.DateTimeField(allow_null=True, help_text="When first submitted.")
     is_late = serializers.BooleanField()
-    published_on = serializers.DateField()
+    published_on = serializers.DateField(allow_null=True)
 
 
+@extend_schema_serializer(component_name="Reply")
 class ReplyOutput(ReplySummaryOutput):
     """A reply with its answers keyed by question number, and its attachments."""
 
     answers = serializers.SerializerMethodField()
     attachments = AttachmentOutput(many=True, source="attachments.all")
 
+    @extend_schema_field(serializers.DictField(child=AnswerOutput(), help_text="Keyed by question number."))
     def get_answers(self, reply: Reply) -> dict[str, dict]:
         request = self.context.get("request")
         context = {"show_authors": bool(request) and answer_authors_visible_to(request.user, reply=reply)}
@@ -106,6 +144,13 @@ class ReplyOutput(ReplySummaryOutput):
             answer.question.number: AnswerOutput(answer, context=context).data
             for answer in reply.answers.all()
         }
+
+
+@extend_schema_serializer(component_name="SubmittedReply")
+class SubmittedReplyOutput(ReplyOutput):
+    unanswered_required = serializers.ListField(
+        child=serializers.CharField(), help_text="The numbers of required questions left unanswered."
+    )
 
 
 def _reply_response(request: Request, reply: Reply, **extra) -> Response:
@@ -116,20 +161,44 @@ def _reply_response(request: Request, reply: Reply, **extra) -> Response:
 
 class ReplyListApi(generics.ListAPIView):
     serializer_class = ReplySummaryOutput
+    filterset_class = ReplyFilter
+    queryset = Reply.objects.none()  # the model, for the OpenAPI description
+
+    @extend_schema(
+        operation_id="replies_list",
+        tags=["submissions"],
+        summary="A round's State replies",
+        description="The replies the caller may see (published ones for the public; a focal point also "
+        "sees its own Party's in every state), ordered by Party code.",
+        parameters=[SLUG],
+        responses={200: ReplySummaryOutput, **errors(*READ_ERRORS)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return self.list(request, *args, **kwargs)
 
     def get_queryset(self):
         round_ = _round(self.request, self.kwargs["slug"])
-        return replies_visible_to(self.request.user).filter(round=round_).order_by("party__code")
+        return replies_visible_to(self.request.user).filter(round=round_).order_by("party__code", "pk")
 
 
 class ReplyDetailApi(APIView):
+    @extend_schema(
+        operation_id="replies_retrieve",
+        tags=["submissions"],
+        summary="A Party's reply",
+        description="The reply with its answers keyed by question number and its attachments. A focal "
+        "point's first read of its own Party's reply starts it as a draft.",
+        parameters=[SLUG, ISO2],
+        responses={200: ReplyOutput, **errors(401, 404, 429)},
+    )
     def get(self, request: Request, slug: str, iso2: str) -> Response:
         round_ = _round(request, slug)
+        code = _party_code(iso2)
         replies = _with_contents(replies_visible_to(request.user))
-        reply = replies.filter(round=round_, party__code=iso2.upper()).first()
+        reply = replies.filter(round=round_, party__code=code).first()
         if reply is None:
             # A focal point's first visit starts its Party's draft, as the reply page does; others get 404.
-            participation = participation_for_editing(user=request.user, round=round_, party_code=iso2)
+            participation = participation_for_editing(user=request.user, round=round_, party_code=code)
             return _reply_response(request, reply_open(participation=participation, by=request.user))
         return Response(ReplyOutput(reply, context={"request": request}).data)
 
@@ -137,19 +206,58 @@ class ReplyDetailApi(APIView):
 class AnswerSaveApi(APIView):
     permission_classes = [IsAuthenticated]
 
+    @extend_schema_serializer(component_name="AnswerSave")
     class InputSerializer(serializers.Serializer):
         text = serializers.CharField(allow_blank=True)
-        language = serializers.CharField()
-        version = serializers.IntegerField(allow_null=True, min_value=1)
+        language = serializers.CharField(
+            max_length=3, help_text="The reply's official language, or its national language."
+        )
+        version = serializers.IntegerField(
+            allow_null=True,
+            min_value=1,
+            max_value=2**31 - 1,
+            help_text="The version last read of this answer; null for an answer not yet written.",
+        )
 
+    @extend_schema(
+        operation_id="answers_save",
+        tags=["submissions"],
+        summary="Save an answer",
+        description="Writes the text of one answer of the caller's own Party's reply (its focal points "
+        "only), in the reply's official or national language. `version` guards against overwriting a "
+        "colleague's newer save.",
+        parameters=[SLUG, ISO2, NUMBER],
+        request=InputSerializer,
+        examples=[
+            OpenApiExample(
+                "A first answer",
+                value={"text": "<p>The Criminal Code covers it.</p>", "language": "en", "version": None},
+                request_only=True,
+            ),
+        ],
+        responses={
+            200: SavedAnswerOutput,
+            **errors(
+                *WRITE_ERRORS,
+                extra={
+                    400: "`invalid_language`: the reply is not written in that language.",
+                    409: "`edit_conflict`: `version` is not the stored one (`current` is); `not_editable`: "
+                    "the reply has been submitted.",
+                },
+                bodies={409: EditConflictOutput},
+            ),
+        },
+    )
     def put(self, request: Request, slug: str, iso2: str, number: str) -> Response:
         reply = _reply_for_editing(request, slug, iso2)
+        if not QUESTION_NUMBER.regex.match(number):
+            raise NotFound()
         question = get_object_or_404(
             questions_of(round=reply.round).select_related("questionnaire"), number=number
         )
         data = self._validated(request)
         answer = answer_save_in_language(reply=reply, question=question, by=request.user, **data)
-        return Response({"question": question.number, **AnswerOutput(answer).data})
+        return Response(SavedAnswerOutput(answer).data)
 
     def _validated(self, request: Request) -> dict:
         serializer = self.InputSerializer(data=request.data)
@@ -160,6 +268,28 @@ class AnswerSaveApi(APIView):
 class ReplySubmitApi(APIView):
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        operation_id="replies_submit",
+        tags=["submissions"],
+        summary="Submit a reply",
+        description="The caller's own Party's focal points submit its reply; after the deadline it is "
+        "accepted and marked late.",
+        parameters=[SLUG, ISO2],
+        request=None,
+        responses={
+            200: SubmittedReplyOutput,
+            **errors(
+                401,
+                403,
+                404,
+                429,
+                extra={
+                    409: "`not_editable`: already submitted; `invalid_transition`: not in a state that "
+                    "can be submitted."
+                },
+            ),
+        },
+    )
     def post(self, request: Request, slug: str, iso2: str) -> Response:
         reply = reply_submit(reply=_reply_for_editing(request, slug, iso2), by=request.user)
         missing = list(unanswered_required(reply=reply).values_list("number", flat=True))
@@ -169,16 +299,40 @@ class ReplySubmitApi(APIView):
 class ReplyPublishApi(APIView):
     permission_classes = [IsAuthenticated]
 
+    @extend_schema_serializer(component_name="ReplyPublish")
     class InputSerializer(serializers.Serializer):
-        published_on = serializers.DateField(required=False, allow_null=True)
+        published_on = serializers.DateField(
+            required=False,
+            allow_null=True,
+            help_text="Today unless given; a past date records a historic publication and its window.",
+        )
 
+    @extend_schema(
+        operation_id="replies_publish",
+        tags=["submissions"],
+        summary="Publish a reply",
+        description="The Secretariat publishes a submitted or registered reply (a submitted one is "
+        "registered on the way); its comment window opens. Not found for anyone else.",
+        parameters=[SLUG, ISO2],
+        request=InputSerializer,
+        responses={
+            200: ReplyOutput,
+            **errors(
+                *WRITE_ERRORS,
+                extra={
+                    400: "`invalid_date`: a publication date in the future.",
+                    409: "`invalid_transition`: the reply is not submitted or registered.",
+                },
+            ),
+        },
+    )
     def post(self, request: Request, slug: str, iso2: str) -> Response:
         if not request.user.is_staff:
             raise NotFound()  # the Secretariat's action does not exist for anyone else
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         reply = get_object_or_404(
-            replies_visible_to(request.user), round=_round(request, slug), party__code=iso2.upper()
+            replies_visible_to(request.user), round=_round(request, slug), party__code=_party_code(iso2)
         )
         reply = reply_publish(
             reply=reply, by=request.user, published_on=serializer.validated_data.get("published_on")
@@ -190,12 +344,39 @@ class AttachmentAddApi(APIView):
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser]
 
+    @extend_schema_serializer(component_name="AttachmentAdd")
     class InputSerializer(serializers.Serializer):
-        file = serializers.FileField(allow_empty_file=True)  # what the file is, the service decides
+        file = serializers.FileField(  # what the file is, the service decides
+            allow_empty_file=True, help_text="A PDF, DOCX or ODT document, judged by its content."
+        )
         title = serializers.CharField(max_length=200)
-        language = serializers.CharField(max_length=3)
-        question = serializers.CharField(required=False, allow_blank=True)
+        language = serializers.CharField(
+            max_length=3, help_text="`en`, `fr` or the reply's national language."
+        )
+        question = serializers.CharField(
+            required=False, allow_blank=True, help_text="The number of the question it documents, if one."
+        )
 
+    @extend_schema(
+        operation_id="attachments_create",
+        tags=["submissions"],
+        summary="Attach a document to a reply",
+        description="The caller's own Party's focal points attach a document to its reply, while the "
+        "reply can be edited.",
+        parameters=[SLUG, ISO2],
+        request={"multipart/form-data": InputSerializer},
+        responses={
+            201: AttachmentOutput,
+            **errors(
+                *WRITE_ERRORS,
+                extra={
+                    400: "`invalid_file`: not a PDF, DOCX or ODT document, damaged, too large or with "
+                    "macros; `invalid_language`: not a language of the reply.",
+                    409: "`not_editable`: the reply has been submitted.",
+                },
+            ),
+        },
+    )
     def post(self, request: Request, slug: str, iso2: str) -> Response:
         reply = _reply_for_editing(request, slug, iso2)
         serializer = self.InputSerializer(data=request.data)

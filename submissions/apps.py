@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class SubmissionsConfig(AppConfig):
     name = "submissions"
     verbose_name = _("State replies")
+
+    def ready(self) -> None:
+        from rounds.audit import audit
+
+        from .models import Answer, Attachment, Reply
+
+        for model in (Reply, Answer, Attachment):
+            audit(model)

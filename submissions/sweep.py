@@ -1,18 +1,21 @@
 """The periodic sweep's work on State replies (DESIGN §3): mark a reply overdue when its deadline (with any
 extension) has passed, and remind the Party's focal points before it.
 
-It reads the state from the database and writes each change once: overdue marks by conditional UPDATEs,
-reminders under a unique outbox key. Running it twice, or twice at once, does what running it once does.
+It reads the state from the database and writes each change once: overdue marks compared and set under a
+row lock (and recorded in the audit trail), reminders under a unique outbox key. Running it twice, or twice at
+once, does what running it once does.
 """
 
 import dataclasses
 import datetime
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from outbox.models import OutboundEmail
 from outbox.services import email_queue
+from rounds.audit import bulk_update_recorded, recorded
 from rounds.deadlines import STRASBOURG, end_of_day
 from rounds.models import FocalPoint, Participation, Round
 
@@ -99,20 +102,25 @@ def replies_sweep(*, now: datetime.datetime) -> dict[str, int]:
 
 
 def replies_mark_overdue(*, reply_ids: list[int], now: datetime.datetime) -> int:
-    """A conditional UPDATE: a reply marked by a concurrent sweep, or submitted meanwhile, is left alone."""
-    if not reply_ids:
-        return 0
-    return Reply.objects.filter(NOT_SUBMITTED, pk__in=reply_ids, overdue_at__isnull=True).update(
-        overdue_at=now
-    )
+    """Compare and set, row by row: a reply marked by a concurrent sweep, or submitted meanwhile, is left
+    alone (the lock waits for the other transaction, then the condition is read again)."""
+    return _overdue_set(reply_ids, condition=Q(overdue_at__isnull=True), overdue_at=now)
 
 
 def replies_lift_overdue(*, reply_ids: list[int]) -> int:
+    return _overdue_set(reply_ids, condition=Q(overdue_at__isnull=False), overdue_at=None)
+
+
+@transaction.atomic
+def _overdue_set(reply_ids: list[int], *, condition: Q, overdue_at: datetime.datetime | None) -> int:
     if not reply_ids:
         return 0
-    return Reply.objects.filter(NOT_SUBMITTED, pk__in=reply_ids, overdue_at__isnull=False).update(
-        overdue_at=None
-    )
+    replies = list(Reply.objects.select_for_update().filter(NOT_SUBMITTED, condition, pk__in=reply_ids))
+    for reply in replies:
+        reply.overdue_at = overdue_at
+    with recorded(by=None, reason="deadline sweep"):
+        bulk_update_recorded(Reply, replies, ["overdue_at"])
+    return len(replies)
 
 
 def _reminders_queue(reminders: list[_Reminder], *, now: datetime.datetime) -> int:

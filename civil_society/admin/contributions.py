@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from rounds.audit_admin import HistoryAdmin
 from rounds.errors import DomainError
 
 from ..models import (
@@ -109,7 +110,7 @@ class RequestInformationForm(forms.Form):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(admin.ModelAdmin):
+class ContributionAdmin(HistoryAdmin):
     list_display = (
         "id",
         "organisation",

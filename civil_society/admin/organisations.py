@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from rounds.audit_admin import HistoryAdmin
 from rounds.errors import DomainError
 
 from ..models import (
@@ -48,7 +49,7 @@ class VerifiedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(HistoryAdmin):
     list_display = ("name", "acronym", "country", "is_verified", "member_count", "created_at")
     list_filter = (VerifiedFilter,)
     search_fields = ("name", "acronym", "country", "email")

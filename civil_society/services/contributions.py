@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from questionnaires.models import Question
+from rounds.audit import audited
 from rounds.deadlines import STRASBOURG
 from rounds.models import Participation, Party, Round
 from submissions.models import Reply
@@ -72,6 +73,7 @@ def _question(round: Round, number: str) -> Question:
     return question
 
 
+@audited
 @transaction.atomic
 def contribution_create(
     *,
@@ -126,6 +128,7 @@ def _locked_draft(contribution: Contribution) -> Contribution:
     return contribution
 
 
+@audited
 @transaction.atomic
 def contribution_update(
     *,
@@ -148,6 +151,7 @@ def contribution_update(
     return contribution
 
 
+@audited
 @transaction.atomic
 def contribution_item_save(
     *, contribution: Contribution, by, number: str, text: str
@@ -165,6 +169,7 @@ def contribution_item_save(
     return item
 
 
+@audited
 @transaction.atomic
 def contribution_document_attach(*, contribution: Contribution, by, upload) -> Contribution:
     """A .docx becomes the general part, as safe HTML; the original is kept for the Secretariat."""
@@ -183,6 +188,7 @@ def contribution_document_attach(*, contribution: Contribution, by, upload) -> C
     return contribution
 
 
+@audited
 @transaction.atomic
 def co_signer_add(*, contribution: Contribution, by, organisation: Organisation) -> CoSignature:
     contribution = _locked_draft(contribution)
@@ -214,6 +220,7 @@ def co_signer_add(*, contribution: Contribution, by, organisation: Organisation)
     return co_signature
 
 
+@audited
 @transaction.atomic
 def co_signer_remove(*, contribution: Contribution, by, organisation: Organisation) -> None:
     contribution = _locked_draft(contribution)
@@ -227,6 +234,7 @@ def co_signer_remove(*, contribution: Contribution, by, organisation: Organisati
         )
 
 
+@audited
 @transaction.atomic
 def co_signature_decide(*, co_signature: CoSignature, by, confirm: bool) -> CoSignature:
     """A member of the co-signing organisation confirms or declines, while the contribution is a draft."""
@@ -249,6 +257,7 @@ def window_message(closes_at: datetime.datetime | None) -> str:
     }
 
 
+@audited
 @transaction.atomic
 def contribution_submit(
     *, contribution: Contribution, by, now: datetime.datetime | None = None

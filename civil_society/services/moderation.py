@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from outbox.services import email_queue
+from rounds.audit import audited, bulk_update_recorded, recorded
 from rounds.deadlines import end_of_day
 from rounds.models import FocalPoint, Party
 from submissions.models import Reply
@@ -29,6 +30,7 @@ def _record(contribution: Contribution, action: str, by, note: str = "") -> None
     ContributionEvent.objects.create(contribution=contribution, action=action, by=by, note=note)
 
 
+@audited
 @transaction.atomic
 def contribution_acknowledge(*, contribution: Contribution, by) -> Contribution:
     """Acknowledged, a public contribution appears under the Party's reply; a confidential one never does."""
@@ -41,6 +43,7 @@ def contribution_acknowledge(*, contribution: Contribution, by) -> Contribution:
     return contribution
 
 
+@audited
 @transaction.atomic
 def contribution_make_confidential(*, contribution: Contribution, by, note: str = "") -> Contribution:
     contribution = _locked(contribution)
@@ -76,6 +79,7 @@ def _has_consent(contribution: Contribution) -> bool:
     return consents.exists()
 
 
+@audited
 @transaction.atomic
 def contribution_make_public(*, contribution: Contribution, by, note: str = "") -> Contribution:
     contribution = _locked(contribution)
@@ -182,5 +186,9 @@ def party_comment_digest_send() -> int:
                     language=language or "en",
                 )
             )
-            Contribution.objects.filter(pk__in=[c.pk for c in batch]).update(party_notified_at=timezone.now())
+            notified_at = timezone.now()
+            for contribution in batch:
+                contribution.party_notified_at = notified_at
+            with recorded(by=None, reason="party comment digest"):
+                bulk_update_recorded(Contribution, batch, ["party_notified_at"])
     return sent

@@ -12,6 +12,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from outbox.services import email_queue
+from rounds.audit import audited
 
 from ..errors import NotFound, RegistrationRefused
 from ..models import Invitation, Membership, Organisation
@@ -52,6 +53,7 @@ def _forget_abandoned_registration(*, username: str) -> None:
         membership.organisation.delete()
 
 
+@audited
 @transaction.atomic
 def organisation_register(
     *,
@@ -94,6 +96,7 @@ def organisation_register(
     return membership
 
 
+@audited
 @transaction.atomic
 def member_email_verify(*, uid: str, token: str):
     """Activate the account whose e-mail the link was sent to. The link works once."""
@@ -134,6 +137,7 @@ def invitation_open(*, token: str, now: datetime.datetime | None = None) -> Invi
     return invitation
 
 
+@audited
 @transaction.atomic
 def invitation_accept(*, token: str, username: str, password: str) -> Membership:
     """The invited person's account: active at once, since the link proves the e-mail address."""
@@ -149,6 +153,7 @@ def invitation_accept(*, token: str, username: str, password: str) -> Membership
     return Membership.objects.create(organisation=invitation.organisation, user=user)
 
 
+@audited
 @transaction.atomic
 def organisation_verify(*, organisation: Organisation, by) -> Organisation:
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)

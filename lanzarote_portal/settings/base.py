@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -30,6 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "simple_history",  # the audit trail (rounds/audit.py)
     "rounds",
     "questionnaires",
     "submissions",
@@ -38,20 +42,52 @@ INSTALLED_APPS = [
     "reports",
     "public",
     "demo",
+    "backups",  # backup_portal / restore_portal: imports no other app
+    # Swagger UI's scripts and styles, served as the portal's own static files (no CDN: the API docs work
+    # offline and under a Content-Security-Policy without inline scripts).
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # before WhiteNoise: static files carry the policy too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # who: the request's user
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Response headers on every page, in every environment (production adds HSTS and secure cookies).
+# The Content-Security-Policy runs no script and applies no style that is not a file of the portal's own:
+# no inline <script>, no onclick=, no style="", no CDN. The one exception is a nonce, given only to a
+# page that asks for it (`request.csp_nonce`): the printable contribution keeps its <style> inline so
+# that the downloaded file reads the same offline. Pages that show no confidential data may relax it per
+# view (the admin's factsheet preview, see reports/admin/factsheets.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
+X_FRAME_OPTIONS = "DENY"  # for browsers that predate frame-ancestors
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
 
 ROOT_URLCONF = "lanzarote_portal.urls"
 WSGI_APPLICATION = "lanzarote_portal.wsgi.application"
@@ -95,6 +131,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# The audit trail is read in the admin, never reverted from it (rounds/audit.py, rounds/audit_admin.py).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # The Council of Europe's two official languages; content fields carry both (django-modeltranslation).
 LANGUAGE_CODE = "en"
@@ -198,6 +236,8 @@ OUTBOX_MAX_RETRIES = env.int("OUTBOX_MAX_RETRIES", default=5)
 
 # The API (DESIGN §4): JSON only; token or session login, token first so a missing login answers 401;
 # every view checks access itself (what a caller may not see is 404); errors translated in one place.
+# Lists are filtered with django-filter and paginated (`?page=`, `?page_size=` up to 200); callers are
+# throttled per address (anonymous) or per user, with Retry-After on a 429.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -205,12 +245,67 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "lanzarote_portal.api_parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "lanzarote_portal.api_pagination.ApiPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "lanzarote_portal.api_errors.api_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"auth-token": env.str("API_TOKEN_RATE", default="10/minute")},
+    "DEFAULT_THROTTLE_CLASSES": [
+        "lanzarote_portal.api_throttles.AnonymousRateThrottle",
+        "lanzarote_portal.api_throttles.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_ANON_RATE", default="120/minute"),
+        "user": env.str("API_USER_RATE", default="600/minute"),
+        "auth-token": env.str("API_TOKEN_RATE", default="10/minute"),
+    },
     # Behind a reverse proxy, throttles read the client's address from X-Forwarded-For.
     "NUM_PROXIES": env.int("NUM_PROXIES", default=None),
+}
+
+# The OpenAPI 3 description of the API, served at /api/schema/ and committed as docs/api/openapi.yaml
+# (`make schema`). Its prose is in lanzarote_portal/api_schema.py.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Lanzarote Committee monitoring portal API",
+    "VERSION": "1",
+    "DESCRIPTION": "",  # set from lanzarote_portal.api_schema.DESCRIPTION by the hook below
+    "SERVERS": [{"url": "/api/v1", "description": "This portal"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SORT_OPERATIONS": False,
+    # Every choice set named after its model, so that the names do not depend on the order of discovery.
+    "ENUM_NAME_OVERRIDES": {
+        "RoundKindEnum": "rounds.models.Round.Kind",
+        "RoundStatusEnum": "rounds.models.Round.Status",
+        "QuestionKindEnum": "questionnaires.models.Question.Kind",
+        "ThemeEnum": "questionnaires.models.Theme",
+        "ReplyStateEnum": "submissions.models.Reply.State",
+        "OfficialLanguageEnum": "submissions.models.OfficialLanguage",
+        "AttachmentKindEnum": "submissions.models.Attachment.Kind",
+        "ContributionKindEnum": "civil_society.models.Contribution.Kind",
+        "VisibilityEnum": "civil_society.models.Contribution.Visibility",
+        "ContributionStateEnum": "civil_society.models.Contribution.State",
+        "CoSignatureStateEnum": "civil_society.models.CoSignature.State",
+        "FindingKindEnum": "reports.models.Finding.Kind",
+        "FindingGradeEnum": "reports.models.Finding.Grade",
+        "FindingStateEnum": "reports.models.Finding.State",
+        "FactsheetKindEnum": "reports.models.Factsheet.Kind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lanzarote_portal.api_schema.describe",
+    ],
+    # Swagger UI from our own static files (drf-spectacular-sidecar): no CDN, no inline script.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="lanzarote-demo")
@@ -218,6 +313,26 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Public pages are cached under a key that changes with their data (public/cache.py): the timeout only
 # bounds how long an unused entry occupies the cache.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=24 * 3600)
+# The licence of a round's open data (public/opendata): named in the JSON document, the zip and its page.
+OPEN_DATA_LICENCE = {
+    "name": "CC BY 4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "attribution": env.str(
+        "OPEN_DATA_ATTRIBUTION", default="Council of Europe \N{EN DASH} Lanzarote Committee"
+    ),
+    "notice_en": env.str(
+        "OPEN_DATA_NOTICE_EN",
+        default="The State replies are the Parties' own texts, published as received; civil-society "
+        "contributions are their authors' texts. On a demonstration site, all of these are invented texts.",
+    ),
+    "notice_fr": env.str(
+        "OPEN_DATA_NOTICE_FR",
+        default="Les réponses des États sont les textes des Parties, publiés tels que reçus ; les "
+        "contributions de la société civile sont les textes de leurs auteurs. Sur un site de démonstration, "
+        "ce sont des textes inventés.",
+    ),
+}
 
 # Uploads. Office documents are zip archives, bounded before anything in them is decompressed.
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -1,6 +1,8 @@
 """Rendered factsheets in the admin: read-only rows, an HTML preview of each, and rendering on the PDF
 workers (again, for chosen factsheets; or every factsheet of a round, the way `render_factsheets` does)."""
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_replace
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -94,6 +96,9 @@ class FactsheetAdmin(admin.ModelAdmin):
             format_html(' · <a href="{}">{}</a>', download, _("PDF")) if download else "",
         )
 
+    # The factsheet's template carries its own <style> (page margins and footers for the PDF): the preview,
+    # staff-only and showing public data alone, admits inline styles; scripts stay the portal's own files.
+    @csp_replace({"style-src": [SELF, UNSAFE_INLINE]})
     def preview(self, request: HttpRequest, pk: int) -> HttpResponse:
         """The factsheet as it would be rendered now, from today's public data."""
         if not self.has_view_permission(request):

@@ -10,6 +10,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from civil_society.selectors import published_contributions
 from questionnaires.models import Question
+from rounds.audit_admin import HistoryAdmin
 from rounds.errors import DomainError
 from rounds.models import Party
 from submissions.selectors import answers_visible_to
@@ -142,7 +143,7 @@ class FindingForm(forms.ModelForm):
 
 
 @admin.register(Finding)
-class FindingAdmin(TabbedTranslationAdmin):
+class FindingAdmin(HistoryAdmin, TabbedTranslationAdmin):
     form = FindingForm
     list_display = (
         "title",

@@ -1,9 +1,8 @@
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from questionnaires.models import Question
+from rounds.audit import audited
 
 from ..errors import EditConflict, InvalidLanguage, NotEditable, NotFound
 from ..models import Answer, AnswerVersion, Reply
@@ -19,6 +18,7 @@ def locked_editable(reply: Reply) -> Reply:
     return reply
 
 
+@audited
 @transaction.atomic
 def answer_save(
     *,
@@ -43,12 +43,15 @@ def answer_save(
     if version is None:
         answer = _create(reply=reply, question=question, by=by, changes=changes)
     else:
-        written = Answer.objects.filter(reply=reply, question=question, version=version).update(
-            **changes, version=F("version") + 1, saved_by=by, updated_at=timezone.now()
-        )
-        if not written:
+        # Compare and set: the row is locked, its version compared, then saved (so that the audit trail
+        # records the save); a writer who read an older version changes nothing.
+        answer = Answer.objects.select_for_update().filter(reply=reply, question=question).first()
+        if answer is None or answer.version != version:
             _raise_conflict(reply=reply, question=question)
-        answer = Answer.objects.get(reply=reply, question=question)
+        for name, value in changes.items():
+            setattr(answer, name, value)
+        answer.version, answer.saved_by = answer.version + 1, by
+        answer.save(update_fields=[*changes, "version", "saved_by", "updated_at"])
     AnswerVersion.objects.create(
         answer=answer,
         version=answer.version,

@@ -7,6 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from questionnaires.models import Question
+from rounds.audit import audited
 
 from ..errors import InvalidFile, InvalidLanguage, NotFound
 from ..files import document_kind
@@ -22,6 +23,7 @@ def attachment_languages(reply: Reply) -> list[str]:
     return languages
 
 
+@audited
 @transaction.atomic
 def attachment_add(
     *, reply: Reply, by, upload: UploadedFile, title: str, language: str, question: Question | None = None
@@ -58,6 +60,7 @@ def attachment_add(
     )
 
 
+@audited
 @transaction.atomic
 def attachment_remove(*, attachment: Attachment, by) -> None:
     locked_editable(attachment.reply)

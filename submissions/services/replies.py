@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rounds.audit import audited
 from rounds.deadlines import end_of_day
 from rounds.models import Language, Participation
 
@@ -15,6 +16,7 @@ from .answers import locked_editable
 State = Reply.State
 
 
+@audited
 @transaction.atomic
 def reply_open(*, participation: Participation, by) -> Reply:
     """The Party's reply for the round, started as a draft the first time a focal point opens it."""
@@ -29,6 +31,7 @@ def reply_open(*, participation: Participation, by) -> Reply:
     return reply
 
 
+@audited
 @transaction.atomic
 def reply_settings_update(*, reply: Reply, by, language: str, national_language: Language | None) -> Reply:
     reply = locked_editable(reply)
@@ -49,6 +52,7 @@ def _move(reply: Reply, *, to: str, by, message: str = "") -> None:
     reply.state = to
 
 
+@audited
 @transaction.atomic
 def reply_submit(*, reply: Reply, by, now: datetime.datetime | None = None) -> Reply:
     """Lock the reply and send its receipt. After the deadline (with any extension) it is accepted, late."""
@@ -77,6 +81,7 @@ def _locked_in(reply: Reply, states: tuple[str, ...], action: str) -> Reply:
     return reply
 
 
+@audited
 @transaction.atomic
 def reply_send_back(*, reply: Reply, by, message: str) -> Reply:
     if not message.strip():
@@ -88,6 +93,7 @@ def reply_send_back(*, reply: Reply, by, message: str) -> Reply:
     return reply
 
 
+@audited
 @transaction.atomic
 def reply_register(*, reply: Reply, by, now: datetime.datetime | None = None) -> Reply:
     reply = _locked_in(reply, (State.SUBMITTED,), _("registered"))
@@ -97,6 +103,7 @@ def reply_register(*, reply: Reply, by, now: datetime.datetime | None = None) ->
     return reply
 
 
+@audited
 @transaction.atomic
 def reply_publish(
     *, reply: Reply, by, published_on: datetime.date | None = None, now: datetime.datetime | None = None

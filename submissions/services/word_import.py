@@ -19,6 +19,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from questionnaires.models import Question
+from rounds.audit import audited
 
 from ..errors import EditConflict, InvalidFile, InvalidTransition
 from ..files import document_kind
@@ -65,6 +66,7 @@ def word_import_read(*, reply: Reply, by, upload: UploadedFile) -> WordImport:
     )
 
 
+@audited
 @transaction.atomic
 def word_import_apply(*, word_import: WordImport, by, now: datetime.datetime | None = None) -> list[Answer]:
     """Save every new or changed answer of the import, all or nothing; EditConflict if any answer was

@@ -20,8 +20,11 @@ def test_everyone_reads_the_parties(client_as, world, role):
     assert aland["national_languages"] == ["de"]
 
 
+# An anonymous read costs one more query than its data: the public data version behind its ETag.
+
+
 def test_the_party_list_is_paginated_and_its_queries_do_not_grow(api, world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3) as few:
+    with django_assert_max_num_queries(4) as few:
         api.get("/api/v1/parties/")
     PartyFactory.create_batch(60)
 
@@ -45,7 +48,7 @@ def test_rounds_in_preparation_are_listed_for_the_secretariat_only(client_as, wo
 
 
 def test_the_round_list_queries_do_not_grow(api, world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(2) as few:
+    with django_assert_max_num_queries(3) as few:
         api.get("/api/v1/rounds/")
     for _ in range(5):
         ParticipationFactory(round=RoundFactory())
@@ -60,7 +63,7 @@ def test_a_round_reads_with_its_parties_and_their_deadlines(api, world, django_a
     participation.deadline_extended_to = "2100-01-31"
     participation.save()
 
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         response = api.get("/api/v1/rounds/round-api/")
 
     assert response.status_code == 200
@@ -93,7 +96,7 @@ def test_an_unknown_round_is_not_found(api, world):
 
 
 def test_the_questions_read_in_order_with_their_parts(api, world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3) as few:
+    with django_assert_max_num_queries(4) as few:
         response = api.get("/api/v1/rounds/round-api/questions/")
 
     assert response.status_code == 200

@@ -24,6 +24,10 @@ PUBLISHED_ON = datetime.date(2025, 10, 31)
 
 @pytest.fixture
 def world(db):
+    return make_world()
+
+
+def make_world() -> SimpleNamespace:
     round_ = RoundFactory(civil_society_deadline=datetime.date(2026, 3, 31))
     questionnaire = QuestionnaireFactory(round=round_)
     questions = {number: QuestionFactory(questionnaire=questionnaire, number=number) for number in "1234567"}

@@ -301,7 +301,10 @@ def test_the_sweep_reads_in_a_constant_number_of_queries(world):
     OutboundEmail.objects.all().delete()
     with CaptureQueriesContext(connection) as captured:
         result = replies_sweep(now=END - 7 * DAY)
-    writes = [q for q in captured.captured_queries if q["sql"].startswith("INSERT")]
+    inserts = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("INSERT")]
+    # The overdue marks lifted on the way add one INSERT, of their history (rounds/audit.py).
+    writes = [sql for sql in inserts if sql.startswith('INSERT INTO "outbox_outboundemail"')]
+    assert len(inserts) == len(writes) + 1
     # A and B, the 8 Parties added with a reply and focal point; those without focal points get none.
     assert result["reminders"] == len(writes) == 10
 

@@ -1,0 +1,200 @@
+"""Every route of the URL configuration, tried by every role: what each may do is written down below, and a
+route missing from the table fails the suite. What a role may not see answers 404 (or sends an anonymous
+caller to log in); nothing answers 500.
+
+Roles, in the order of each row: anonymous, a member of NGO 1, a member of NGO 2 (which NGO 1 asked to
+co-sign its confidential draft), the focal point of Party A (published reply), the focal point of Party B
+(draft reply), the Secretariat. Routes naming a reply use Party B's draft; the other Party routes use A's.
+"""
+
+import pytest
+from django.db import transaction
+
+from tests.security.conftest import make_access_world
+from tests.security.routes import Route, all_routes, url_of
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "member1", "member2", "focal_a", "focal_b", "staff")
+
+# name: (GET statuses, write statuses) for the roles above; writes are POSTs with an empty body (PUT for
+# the API's answer), each route in a world of its own.
+TABLE = {
+    "api-docs": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api-schema": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api:round-open-data": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "round-open-data": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "round-open-data-json": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "round-open-data-zip": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "answer-history": ("302 404 404 404 200 404", "302 404 404 404 200 404"),
+    "answer-save": ("302 405 405 405 405 405", "302 404 404 404 409 404"),
+    "api:answer-save": ("401 405 405 405 405 405", "401 404 404 404 400 404"),
+    "api:attachment-add": ("401 405 405 405 405 405", "401 404 404 404 400 404"),
+    "api:comment-detail": ("404 200 200 404 404 200", "405 405 405 405 405 405"),
+    "api:comment-document": ("401 405 405 405 405 405", "401 400 404 404 404 404"),
+    "api:comment-list": ("200 200 200 200 200 200", "401 400 400 404 404 404"),
+    "api:comment-submit": ("401 405 405 405 405 405", "401 409 404 404 404 404"),
+    "api:factsheet-list": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api:finding-list": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api:not-found": ("404 404 404 404 404 404", "404 404 404 404 404 404"),
+    "api:organisation-list": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api:party-list": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api:question-list": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api:reply-detail": ("404 404 404 404 200 200", "405 405 405 405 405 405"),
+    "api:reply-list": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api:reply-publish": ("401 405 405 405 405 405", "401 404 404 404 404 409"),
+    "api:reply-submit": ("401 405 405 405 405 405", "401 404 404 404 200 404"),
+    "api:round-detail": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api:round-list": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "api:token": ("405 405 405 405 405 405", "400 400 400 400 400 400"),
+    "attachment-add": ("302 405 405 405 405 405", "302 404 404 404 302 404"),
+    "attachment-download": ("404 404 404 404 200 200", "404 404 404 404 200 200"),
+    "attachment-remove": ("302 405 405 405 405 405", "302 404 404 404 302 404"),
+    "co-signature-decide": ("302 405 405 405 405 405", "302 404 404 404 404 404"),
+    "contribution-co-signers": ("302 405 405 405 405 405", "302 302 404 404 404 404"),
+    "contribution-consent": ("302 405 405 405 405 405", "302 302 404 404 404 404"),
+    "contribution-document": ("302 405 405 405 405 405", "302 302 404 404 404 404"),
+    "contribution-edit": ("302 200 200 404 404 200", "302 400 404 404 404 404"),
+    "contribution-item-save": ("302 405 405 405 405 405", "302 302 404 404 404 404"),
+    "contribution-new": ("302 200 200 404 404 404", "302 400 400 404 404 404"),
+    "contribution-submit": ("302 200 404 404 404 404", "302 409 404 404 404 404"),
+    "factsheet-download": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "factsheet-list": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "healthz": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "home": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "information-request": ("302 200 404 404 404 404", "302 400 404 404 404 404"),
+    "invitation-accept": ("200 200 200 200 200 200", "400 400 400 400 400 400"),
+    "login": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "logout": ("405 405 405 405 405 405", "302 302 302 302 302 302"),
+    "member-invite": ("302 200 200 404 404 404", "302 400 400 404 404 404"),
+    "member-verify": ("404 404 404 404 404 404", "404 404 404 404 404 404"),
+    "ngo-dashboard": ("302 200 200 404 404 404", "302 200 200 404 404 404"),
+    "organisation-register": ("200 200 200 200 200 200", "400 400 400 400 400 400"),
+    "party-feed": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "party-follow": ("302 302 302 302 302 302", "302 302 302 302 302 302"),
+    "party-reply": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "party-unfollow": ("302 302 302 302 302 302", "302 302 302 302 302 302"),
+    "question-compare": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "readyz": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "reply-dashboard": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
+    "reply-edit": ("302 404 404 404 200 404", "302 404 404 404 200 404"),
+    "reply-settings": ("302 405 405 405 405 405", "302 404 404 404 302 404"),
+    "reply-submit": ("302 404 404 404 200 404", "302 404 404 404 302 404"),
+    "reply-word-download": ("302 404 404 404 200 404", "302 405 405 405 405 405"),
+    "reply-word-import": ("302 404 404 404 200 404", "302 404 404 404 400 404"),
+    "reply-word-preview": ("302 404 404 404 200 404", "302 404 404 404 302 404"),
+    "round-detail": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "round-feed": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "round-follow": ("302 302 302 302 302 302", "302 302 302 302 302 302"),
+    "round-list": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "round-status": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "round-status-csv": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "round-unfollow": ("302 302 302 302 302 302", "302 302 302 302 302 302"),
+    "search": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "set_language": ("302 302 302 302 302 302", "302 302 302 302 302 302"),
+    "subscription-unsubscribe": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "subscriptions": ("302 200 200 200 200 200", "302 404 404 404 404 404"),
+}
+PUT_ROUTES = {"api:answer-save"}
+
+# The admin: everyone but staff is sent to the admin's log-in page. These are the Secretariat's refusals
+# (what its permissions leave out); every other admin page opens for it.
+ADMIN_REFUSED_TO_STAFF = {
+    "admin:authtoken_tokenproxy_add",
+    "admin:authtoken_tokenproxy_change",
+    "admin:authtoken_tokenproxy_changelist",
+    "admin:authtoken_tokenproxy_delete",
+    "admin:civil_society_contribution_add",
+    "admin:civil_society_contribution_delete",
+    "admin:outbox_outboundemail_add",
+    "admin:outbox_outboundemail_delete",
+    "admin:reports_factsheet_add",
+    "admin:submissions_answer_add",
+    "admin:submissions_reply_add",
+    "admin:submissions_reply_delete",
+    "admin:autocomplete",
+}
+# Staff pages with nothing to show for the world's objects: the contribution has no original document; a
+# finding has no page of its own to "view on site".
+ADMIN_NOTHING_TO_SHOW = {"admin:civil_society_contribution_document", "admin:view_on_site"}
+
+
+def _site_routes() -> list[Route]:
+    return [route for route in all_routes() if not route.is_admin]
+
+
+def _admin_routes() -> list[Route]:
+    return [route for route in all_routes() if route.is_admin and route.name != "admin:None"]
+
+
+def _log_in(client, world, role: str) -> None:
+    client.logout()
+    if role != "anonymous":
+        client.force_login(getattr(world, role))
+
+
+def test_every_route_has_an_entry_in_the_table():
+    names = {route.name for route in _site_routes()}
+    assert names - TABLE.keys() == set(), "a new route: say in TABLE what each role may do with it"
+    assert TABLE.keys() - names == set(), "a route in TABLE no longer exists"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_what_each_role_may_read(client, world, role):
+    _log_in(client, world, role)
+    column = ROLES.index(role)
+    wrong = {}
+    for route in _site_routes():
+        expected = int(TABLE[route.name][0].split()[column])
+        status = client.get(url_of(route, world)).status_code
+        if status != expected:
+            wrong[route.name] = (expected, status)
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_what_each_role_may_write(client, role):
+    column = ROLES.index(role)
+    wrong = {}
+    for route in _site_routes():
+        expected = int(TABLE[route.name][1].split()[column])
+        try:
+            with transaction.atomic():  # a write by one route must not change what the next one finds
+                world = make_access_world()
+                _log_in(client, world, role)
+                url = url_of(route, world)
+                if route.name in PUT_ROUTES:
+                    status = client.put(url, "{}", content_type="application/json").status_code
+                else:
+                    status = client.post(url, {}).status_code
+                raise RolledBack
+        except RolledBack:
+            pass
+        if status != expected:
+            wrong[route.name] = (expected, status)
+    assert wrong == {}
+
+
+class RolledBack(Exception):
+    pass
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_admin_is_for_the_secretariat_only(client, world, role):
+    _log_in(client, world, role)
+    wrong = {}
+    for route in _admin_routes():
+        response = client.get(url_of(route, world))
+        if route.name in ("admin:login", "admin:logout"):
+            ok = response.status_code in (200, 302, 405)  # log-out is a POST
+        elif role != "staff":
+            ok = response.status_code == 302 and "/admin/login/" in response["Location"]
+        elif route.name in ADMIN_REFUSED_TO_STAFF:
+            ok = response.status_code in (403, 405)
+        elif route.name in ADMIN_NOTHING_TO_SHOW:
+            ok = response.status_code == 404
+        else:
+            ok = response.status_code in (200, 302) and "/admin/login/" not in response.get("Location", "")
+        if not ok:
+            wrong[route.name] = response.status_code
+    assert wrong == {}
