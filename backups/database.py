@@ -105,7 +105,8 @@ def _conninfo_value(value: str) -> str:
 
 
 def _run(arguments: list[str], **kwargs) -> subprocess.CompletedProcess:
-    result = subprocess.run(arguments, env=_libpq_environment(), stderr=subprocess.PIPE, **kwargs)
+    # pg_dump / pg_restore / psql with arguments as a list: no shell, nothing from a request.
+    result = subprocess.run(arguments, env=_libpq_environment(), stderr=subprocess.PIPE, **kwargs)  # noqa: S603
     if result.returncode != 0:
         raise ToolFailed(
             _("%(tool)s failed: %(error)s")

@@ -11,5 +11,6 @@ class CivilSocietyConfig(AppConfig):
 
         from .models import Contribution, ContributionItem, CoSignature, Membership, Organisation
 
-        for model in (Contribution, ContributionItem, CoSignature, Organisation, Membership):
+        for model in (ContributionItem, CoSignature, Organisation, Membership):
             audit(model)
+        audit(Contribution, m2m_fields=["parties"])

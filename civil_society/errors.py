@@ -25,6 +25,13 @@ class RegistrationRefused(DomainError):
     code = "registration_refused"
 
 
+class PersonalDataRefused(DomainError):
+    """Staff and focal points act for an institution: their personal data is not exported or erased here."""
+
+    code = "personal_data_refused"
+    status = 409
+
+
 __all__ = [
     "CoSignersPending",
     "CommentWindowClosed",
@@ -34,5 +41,6 @@ __all__ = [
     "NotEditable",
     "NotFound",
     "OrganisationNotVerified",
+    "PersonalDataRefused",
     "RegistrationRefused",
 ]

@@ -3,7 +3,7 @@ lists, one per views module."""
 
 from django.urls import path
 
-from .views import coalitions, contributions, organisations, subscriptions
+from .views import coalitions, contributions, organisations, personal_data, subscriptions
 
 organisation_patterns = [
     path("accounts/register/", organisations.register, name="organisation-register"),
@@ -12,6 +12,14 @@ organisation_patterns = [
     path("civil-society/members/invite/", organisations.invite, name="member-invite"),
     path(
         "civil-society/invitations/<uuid:token>/", organisations.accept_invitation, name="invitation-accept"
+    ),
+    # A member's own personal data (GDPR): the copy, and the request that the Secretariat erase it.
+    path("civil-society/personal-data/", personal_data.page, name="personal-data"),
+    path("civil-society/personal-data/export/", personal_data.export, name="personal-data-export"),
+    path(
+        "civil-society/personal-data/erasure-request/",
+        personal_data.erasure_request,
+        name="personal-data-erasure-request",
     ),
 ]
 

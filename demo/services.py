@@ -12,6 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from civil_society.models import Membership, Organisation
 from civil_society.services import organisation_verify
@@ -23,6 +24,9 @@ from .data.parties import LANGUAGES, PARTIES, RESERVATIONS
 from .data.rounds import QUESTIONS_2ND_ROUND, ROUNDS
 
 SECRETARIAT_GROUP = "Secretariat"
+# The demo Secretariat's authenticator: a published key, for demo data only.
+DEMO_DEVICE = "demo"
+DEMO_TOTP_KEY = "6c616e7a61726f74652d64656d6f2d6b65792d31"
 SECRETARIAT_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "outbox", "reports", "auth")
 # The demo organisations, verified, and the member of each.
 NGO_MEMBERS = {
@@ -195,6 +199,10 @@ def _seed_users(report: SeedReport, *, password_hash: str) -> None:
     group.permissions.set(Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS))
     secretariat = _demo_user("secretariat", password_hash=password_hash, report=report, is_staff=True)
     secretariat.groups.add(group)
+    # The admin asks staff for a second factor: the demo's comes from a known key (`manage.py demo_code`).
+    TOTPDevice.objects.get_or_create(
+        user=secretariat, name=DEMO_DEVICE, defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
+    )
     for party in Party.objects.all():
         user = _demo_user(f"focal-{party.code.lower()}", password_hash=password_hash, report=report)
         FocalPoint.objects.get_or_create(user=user, defaults={"party": party})
@@ -225,7 +233,7 @@ def _demo_user(username: str, *, password_hash: str, report: SeedReport, is_staf
 def demo_logins() -> list[tuple[str, str]]:
     """The demo log-ins and what each one is, for the console."""
     return [
-        ("secretariat", "Secretariat staff: /admin/"),
+        ("secretariat", "Secretariat staff: /admin/, second factor from `manage.py demo_code`"),
         ("focal-fr", "focal point of France (focal-<iso2> for every Party)"),
         ("ngo-alpha", "member of a civil-society organisation"),
         ("ngo-beta", "member of another civil-society organisation"),

@@ -4,9 +4,11 @@ from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ErrorDetail, Throttled, ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.throttling import ScopedRateThrottle
 
+from accounts.lockout import lockout_message, lockout_minutes
 from rounds.api_schema import errors
 
 from .api_parsers import BoundedJSONParser
@@ -47,4 +49,14 @@ class TokenObtainApi(ObtainAuthToken):
         },
     )
     def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            # The log-in throttle refused even to check the password: say so, as the log-in page does.
+            if getattr(request, "axes_locked_out", False):
+                locked = Throttled(wait=lockout_minutes() * 60)
+                locked.detail = ErrorDetail(
+                    lockout_message(), code="throttled"
+                )  # without DRF's "expected in"
+                raise locked from None
+            raise

@@ -4,6 +4,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import health
@@ -11,7 +13,9 @@ from . import health
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Changing the language changes nothing else, so it needs no CSRF token: the public pages, served whole
+    # from the cache to readers without a session (public.cache), hold no token of theirs.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     # The API's OpenAPI 3 description (YAML, or JSON with ?format=json) and its reader, without inline script.
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI styles itself inline and draws its icons as data: images; its scripts stay our own files.
@@ -27,7 +31,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("", include("accounts.urls")),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("rounds.urls")),
     path("", include("submissions.urls")),

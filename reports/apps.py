@@ -12,4 +12,4 @@ class ReportsConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the PDF-rendering system check)
         from .models import Finding
 
-        audit(Finding)
+        audit(Finding, m2m_fields=["questions", "parties", "answers", "contributions"])

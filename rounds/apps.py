@@ -15,11 +15,13 @@ class RoundsConfig(AppConfig):
         from .audit import audit
         from .models import FocalPoint, Participation, Party, Round
 
-        for model in (Party, Round, Participation, FocalPoint):
+        for model in (Round, Participation, FocalPoint):
             audit(model)
+        audit(Party, m2m_fields=["national_languages"])
         audit(
             get_user_model(),
             app=self.name,
             excluded_fields=["password", "last_login"],
+            m2m_fields=["groups", "user_permissions"],  # who was given which rights
             quiet_fields=["last_login"],
         )

@@ -109,6 +109,15 @@ class AuditRecords(HistoricalRecords):
         # deleted by hand, so there is no permission to.
         return {**super().get_meta_options(model), "default_permissions": ("view",)}
 
+    def get_meta_options_m2m(self, through_model):
+        # The links of a historical row (a finding's Parties, a user's groups): read-only like the rows.
+        return {**super().get_meta_options_m2m(through_model), "default_permissions": ("view",)}
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        if action in ("post_add", "post_remove") and not pk_set:
+            return  # adding links that were there already (or removing absent ones) changes nothing
+        super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+
     def post_save(self, instance, created, using=None, **kwargs):
         update_fields = kwargs.get("update_fields")
         if not created and update_fields and set(update_fields) <= self.quiet_fields:

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from demo.services import SECRETARIAT_GROUP
+from tests.auth import log_in_verified
 
 
 @pytest.fixture(autouse=True)
@@ -19,13 +20,20 @@ def seeded(db):
 
 
 @pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, with the second factor the admin asks of every staff session."""
+    log_in_verified(client, admin_user)
+    return client
+
+
+@pytest.fixture
 def secretariat_client(client, seeded):
     """A client logged in as the demo Secretariat user: staff with the Secretariat group, not a superuser."""
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.get(username="secretariat")
     assert user.groups.filter(name=SECRETARIAT_GROUP).exists() and not user.is_superuser
-    client.force_login(user)
+    log_in_verified(client, user)
     return client
 
 

@@ -8,7 +8,7 @@ from ..documents import safe_html
 
 def rendered(html: str) -> str:
     """Stored HTML is sanitised on every write; cleaning it again costs little and trusts no import."""
-    return mark_safe(safe_html(html))
+    return mark_safe(safe_html(html))  # noqa: S308 (sanitised on this line)
 
 
 class ReadOnlyInline(admin.TabularInline):

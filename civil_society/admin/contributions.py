@@ -3,7 +3,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -20,6 +21,7 @@ from ..models import (
     CoSignature,
     InformationRequest,
 )
+from ..personal_data import member_name
 from ..services import (
     contribution_acknowledge,
     contribution_make_confidential,
@@ -140,7 +142,7 @@ class ContributionAdmin(HistoryAdmin):
         "original_document",
         "children_involved",
         "children_involvement",
-        "created_by",
+        "author",
         "created_at",
         "submitted_at",
         "acknowledged_at",
@@ -150,12 +152,24 @@ class ContributionAdmin(HistoryAdmin):
     inlines = (ItemInline, CoSignatureInline, InformationRequestInline, EventInline)
     actions = ("acknowledge_selected", "make_confidential_selected", "make_public_selected")
 
+    # The queue is long (tens of thousands of contributions): no second count of the whole table.
+    show_full_result_count = False
+
     def get_queryset(self, request):
+        # A correlated count, computed for the page's rows only (an aggregate over a join would count the
+        # items of every contribution before the page is cut).
+        items = (
+            ContributionItem.objects.filter(contribution=OuterRef("pk"))
+            .order_by()
+            .values("contribution")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
         return (
             super()
             .get_queryset(request)
             .prefetch_related("parties")
-            .annotate(item_count=Count("items", distinct=True))
+            .annotate(item_count=Coalesce(Subquery(items), 0))
         )
 
     def has_add_permission(self, request):
@@ -182,6 +196,10 @@ class ContributionAdmin(HistoryAdmin):
     @admin.display(description=_("items"), ordering="item_count")
     def item_count(self, contribution: Contribution) -> int:
         return contribution.item_count
+
+    @admin.display(description=_("created by"))
+    def author(self, contribution: Contribution) -> str:
+        return member_name(contribution.created_by, contribution.organisation)
 
     @admin.display(description=_("general part"))
     def rendered_general_text(self, contribution: Contribution) -> str:

@@ -1,7 +1,6 @@
 """The organisations' pages: registering an organisation with its first member, activating the account
 from the e-mailed link, the organisation's dashboard, inviting colleagues and accepting an invitation."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -38,7 +37,7 @@ REGISTERED_EMAIL = "civil_society_registered_email"
 
 
 def _log_in(request: HttpRequest, user) -> None:
-    login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
 
 
 def _status(form) -> int:

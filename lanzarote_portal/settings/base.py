@@ -4,6 +4,7 @@ The defaults are the embedded ones used by `make run`: SQLite and a filesystem b
 newcomer needs nothing but Python. Production overrides them through environment variables (see README).
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -23,7 +24,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "modeltranslation",  # before admin, so its tabs and fields are registered first
-    "django.contrib.admin",
+    "accounts.admin_config.PortalAdminConfig",  # Django's admin, behind a second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -34,6 +35,11 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "simple_history",  # the audit trail (rounds/audit.py)
+    "django_otp",  # the Secretariat's second factor (accounts/two_factor.py)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
+    "axes",  # log-in throttling
+    "accounts",
     "rounds",
     "questionnaires",
     "submissions",
@@ -57,10 +63,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor of this session
     "simple_history.middleware.HistoryRequestMiddleware",  # who: the request's user
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.SessionLimitMiddleware",  # a session's idle and absolute limits (after messages)
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out log-in into the lockout page
 ]
 
 # Response headers on every page, in every environment (production adds HSTS and secure cookies).
@@ -131,6 +140,29 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# Log-in throttling: five failures for one user name from one address lock that pair for 15 minutes
+# (another address, or the right user from elsewhere, is not locked out by a guesser). Axes checks before
+# the password; the portal's own backend (ModelBackend) refuses inactive accounts.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+AXES_VERBOSE = False
+# Sessions end after SESSION_IDLE_MINUTES without a request (at the earliest half of it: see
+# accounts.middleware) and, whatever the activity, SESSION_MAX_HOURS after the log-in. Log-in rotates the
+# session key; a password change ends every other session; an inactive account's session ends at its next
+# request.
+SESSION_COOKIE_AGE = 60 * env.int("SESSION_IDLE_MINUTES", default=120)
+SESSION_MAX_AGE_SECONDS = 3600 * env.int("SESSION_MAX_HOURS", default=12)
+# The second factor (django-otp): a staff session reaches the admin only once verified with a TOTP code or
+# a recovery code, asked for at each log-in.
+OTP_TOTP_ISSUER = "Lanzarote portal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # nobody reads another person's key in the admin
+TWO_FACTOR_RECOVERY_CODES = 10
+# A confirmation link for a new e-mail address is valid this long.
+EMAIL_CHANGE_MAX_AGE_SECONDS = 24 * 3600
 # The audit trail is read in the admin, never reverted from it (rounds/audit.py, rounds/audit_admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
@@ -267,6 +299,8 @@ REST_FRAMEWORK = {
     # Behind a reverse proxy, throttles read the client's address from X-Forwarded-For.
     "NUM_PROXIES": env.int("NUM_PROXIES", default=None),
 }
+# The log-in throttle reads the client's address as the API's throttles do (accounts/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 
 # The OpenAPI 3 description of the API, served at /api/schema/ and committed as docs/api/openapi.yaml
 # (`make schema`). Its prose is in lanzarote_portal/api_schema.py.
@@ -313,6 +347,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Public pages are cached under a key that changes with their data (public/cache.py): the timeout only
 # bounds how long an unused entry occupies the cache.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=24 * 3600)
+# The data version itself is kept this long at most; a save or deletion forgets it at once (public/cache.py).
+PUBLIC_DATA_VERSION_SECONDS = env.int("PUBLIC_DATA_VERSION_SECONDS", default=60)
 # The licence of a round's open data (public/opendata): named in the JSON document, the zip and its page.
 OPEN_DATA_LICENCE = {
     "name": "CC BY 4.0",

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from demo.services import SECRETARIAT_APPS, SECRETARIAT_GROUP
+from tests.auth import log_in_verified
 from tests.factories import (
     FocalPointFactory,
     MembershipFactory,
@@ -46,7 +47,7 @@ def world(db):
 
 @pytest.fixture
 def secretariat_client(client, world):
-    client.force_login(world.secretariat)
+    log_in_verified(client, world.secretariat)
     return client
 
 

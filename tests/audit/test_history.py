@@ -219,13 +219,16 @@ def test_a_contributions_transitions_are_recorded(world):
     history = rows(contribution)
     assert [(r.history_change_reason, r.history_user) for r in history] == [
         ("contribution_create", world.member),
+        ("contribution_create", world.member),  # its Parties, linked once it exists
         ("contribution_submit", world.member),
         ("contribution_acknowledge", world.secretariat),
         ("contribution_make_confidential", world.secretariat),
         ("contribution_make_public", world.secretariat),
     ]
-    assert changes(history[3])["visibility"] == ("public", "confidential")
-    assert changes(history[4])["visibility"] == ("confidential", "public")
+    assert [link.party for link in history[0].parties.all()] == []
+    assert [link.party for link in history[1].parties.all()] == [world.party]
+    assert changes(history[4])["visibility"] == ("public", "confidential")
+    assert changes(history[5])["visibility"] == ("confidential", "public")
 
 
 def test_an_items_creation_change_and_removal_are_recorded(world):
@@ -306,7 +309,12 @@ def test_a_finding_records_both_languages_and_its_adoption(world):
     finding_adopt(finding=finding, by=world.secretariat)
     finding_withdraw(finding=finding, by=world.secretariat)
 
-    created, adopted, withdrawn = rows(finding)
+    created, with_questions, with_parties, adopted, withdrawn = rows(finding)
+    assert [link.question for link in with_questions.questions.all()] == [world.questions["1"]]
+    assert list(with_questions.parties.all()) == []  # each set of links recorded as it is made
+    assert [link.question for link in with_parties.questions.all()] == [world.questions["1"]]
+    assert [link.party for link in with_parties.parties.all()] == [world.party]
+    assert [link.party for link in created.parties.all()] == []
     assert (created.title_en, created.title_fr) == ("Define the offence", "Définir l'infraction")
     assert (created.text_en, created.text_fr) == (
         "The Committee urges the Parties to define it.",
@@ -373,12 +381,25 @@ def test_a_deletion_in_the_admins_list_records_the_secretariat_through_the_reque
     assert (deleted.history_type, deleted.history_user) == ("-", world.secretariat)
 
 
+def test_rights_given_to_a_user_are_recorded_with_who_gave_them(secretariat_client, world):
+    user = User.objects.create_user(username="newcomer", email="new@example.org")
+    group = world.secretariat.groups.get()
+    with recorded(by=world.secretariat, reason="joined the Secretariat"):
+        user.groups.add(group)
+
+    last = User.history.filter(id=user.pk).latest()
+    assert (last.history_user, last.history_change_reason) == (world.secretariat, "joined the Secretariat")
+    assert [link.group for link in last.groups.all()] == [group]
+    assert list(User.history.filter(id=user.pk).earliest().groups.all()) == []
+
+
 def test_a_users_history_keeps_no_password_and_no_log_in(client, world):
     user = User.objects.create_user(username="newcomer", email="new@example.org", password="first-pass-1")
     fields = {field.name for field in User.history.model._meta.fields}
     assert "password" not in fields and "last_login" not in fields
 
-    client.login(username="newcomer", password="first-pass-1")  # saves last_login only
+    # Logging in saves last_login only.
+    client.post(reverse("login"), {"username": "newcomer", "password": "first-pass-1"})
     assert User.history.filter(id=user.pk).count() == 1
 
     user.email = "newcomer@example.org"

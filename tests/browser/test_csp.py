@@ -8,6 +8,8 @@ in which the policy is enforced, and records every violation the browser reports
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from civil_society.models import Organisation
@@ -67,6 +69,15 @@ class Enforced:
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Log in").click()
         expect(page.get_by_role("button", name=f"Log out ({username})")).to_be_visible()
+
+    def second_factor(self, username: str) -> None:
+        """The code the user's authenticator shows now, typed where the log-in led a staff user."""
+        device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+        code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+        expect(self.page.get_by_role("heading", name="Second factor")).to_be_visible()
+        self.page.get_by_label("Code").fill(f"{code:06d}")
+        self.page.get_by_role("button", name="Verify").click()
+        self.page.wait_for_load_state("load")
 
     def log_out(self) -> None:
         self.open("/en/")
@@ -143,6 +154,7 @@ def test_public_pages_editors_and_admin_run_under_the_policy_without_a_violation
     # The admin: its scripts (prepopulated slug, language tabs, autocomplete, two-list selector) and
     # the factsheet preview, whose own <style> that page alone admits.
     enforced.log_in("secretariat")
+    enforced.second_factor("secretariat")
     page = enforced.open("/en/admin/")
     enforced.assert_clean()
     page = enforced.open("/en/admin/rounds/round/add/")

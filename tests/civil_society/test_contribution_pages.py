@@ -38,9 +38,9 @@ def log_in(client, world, role):
 def open_window(world, days: int = 30) -> datetime.date:
     """Party A's window closed on 31 December 2025; the Secretariat extends it into the future."""
     closes_on = timezone.localdate() + datetime.timedelta(days=days)
-    Participation.objects.filter(round=world.round, party=world.party_a).update(
-        comment_window_extended_to=closes_on, updated_at=timezone.now()
-    )
+    participation = Participation.objects.get(round=world.round, party=world.party_a)
+    participation.comment_window_extended_to = closes_on
+    participation.save()
     return closes_on
 
 

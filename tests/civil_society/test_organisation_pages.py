@@ -203,9 +203,9 @@ def member_client(client, world):
 
 def open_window_for_party_a(world, days: int = 10) -> datetime.datetime:
     """Party A's comment window, extended to close at the end of the day `days` days from today."""
-    Participation.objects.filter(round=world.round, party=world.party_a).update(
-        comment_window_extended_to=timezone.localdate() + datetime.timedelta(days=days)
-    )
+    participation = Participation.objects.get(round=world.round, party=world.party_a)
+    participation.comment_window_extended_to = timezone.localdate() + datetime.timedelta(days=days)
+    participation.save()
     return comment_window(round=world.round, party=world.party_a).closes_at
 
 

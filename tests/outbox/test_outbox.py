@@ -10,6 +10,7 @@ from demo.services import SECRETARIAT_APPS, SECRETARIAT_GROUP
 from outbox.models import OutboundEmail
 from outbox.services import email_deliver, email_queue
 from submissions.models import Reply
+from tests.auth import log_in_verified
 from tests.factories import ReplyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +140,7 @@ def secretariat(db):
 
 @pytest.fixture
 def admin_client(client, secretariat):
-    client.force_login(secretariat)
+    log_in_verified(client, secretariat)
     return client
 
 
@@ -211,7 +212,7 @@ def test_nobody_else_reaches_the_outbox(client, mailoutbox, is_staff):
     """A user who is not staff is sent to the login page; staff without the Secretariat's permissions are
     refused. Neither can send anything again."""
     failed = failed_email()
-    client.force_login(UserFactory(username="reader", is_staff=is_staff))
+    log_in_verified(client, UserFactory(username="reader", is_staff=is_staff))
 
     listing = client.get(OUTBOX)
     action = client.post(OUTBOX, {"action": "send_again", "_selected_action": [failed.pk]})

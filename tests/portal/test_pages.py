@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from rounds.models import Round
+from tests.auth import log_in_verified
 from tests.factories import RoundFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_a_round_in_preparation_is_hidden_from_the_public_but_not_the_secretaria
     assert client.get(url).status_code == 404
     assert "Unannounced theme" not in client.get(reverse("round-list")).content.decode()
 
-    client.force_login(UserFactory(is_staff=True))
+    log_in_verified(client, UserFactory(is_staff=True))
     assert client.get(url).status_code == 200
 
 

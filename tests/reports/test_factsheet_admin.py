@@ -6,6 +6,7 @@ from django.urls import reverse
 from reports.factsheets import factsheet_render
 from reports.models import Factsheet
 from reports.services import finding_adopt
+from tests.auth import log_in_verified
 
 from .conftest import CANARY, create
 
@@ -17,7 +18,7 @@ RENDER = reverse("admin:reports_factsheet_render")
 
 @pytest.fixture
 def admin_client(client, secretariat):
-    client.force_login(secretariat)
+    log_in_verified(client, secretariat)
     return client
 
 

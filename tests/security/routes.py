@@ -86,7 +86,7 @@ def url_of(route: Route, world) -> str:
             kwargs[argument] = world.invitation.token
         elif argument == "token" and route.name == "subscription-unsubscribe":
             kwargs[argument] = world.subscription.token
-        elif argument in ("uid", "token"):
+        elif argument in ("uid", "uidb64", "token"):
             kwargs[argument] = "not-a-valid-link"
         elif argument == "object_id" and route.name == "admin:view_on_site":
             kwargs[argument] = world.finding.pk

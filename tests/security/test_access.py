@@ -9,7 +9,9 @@ co-sign its confidential draft), the focal point of Party A (published reply), t
 
 import pytest
 from django.db import transaction
+from django.urls import reverse
 
+from tests.auth import log_in_verified
 from tests.security.conftest import make_access_world
 from tests.security.routes import Route, all_routes, url_of
 
@@ -20,6 +22,17 @@ ROLES = ("anonymous", "member1", "member2", "focal_a", "focal_b", "staff")
 # name: (GET statuses, write statuses) for the roles above; writes are POSTs with an empty body (PUT for
 # the API's answer), each route in a world of its own.
 TABLE = {
+    "account": ("302 200 200 200 200 200", "302 405 405 405 405 405"),
+    "email-change": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
+    "email-change-confirm": ("302 404 404 404 404 404", "302 404 404 404 404 404"),
+    "password-change": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
+    "password-reset": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "password-reset-complete": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "password-reset-confirm": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "password-reset-done": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "two-factor-recovery-codes": ("302 404 404 404 404 200", "302 404 404 404 404 302"),
+    "two-factor-setup": ("302 404 404 404 404 200", "302 404 404 404 404 200"),
+    "two-factor-verify": ("302 404 404 404 404 302", "302 404 404 404 404 302"),
     "api-docs": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "api-schema": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "api:round-open-data": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
@@ -74,6 +87,9 @@ TABLE = {
     "party-follow": ("302 302 302 302 302 302", "302 302 302 302 302 302"),
     "party-reply": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
     "party-unfollow": ("302 302 302 302 302 302", "302 302 302 302 302 302"),
+    "personal-data": ("302 200 200 404 404 404", "302 405 405 405 405 405"),
+    "personal-data-erasure-request": ("302 405 405 405 405 405", "302 302 302 404 404 404"),
+    "personal-data-export": ("302 200 200 404 404 404", "302 405 405 405 405 405"),
     "question-compare": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
     "readyz": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
     "reply-dashboard": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
@@ -114,6 +130,8 @@ ADMIN_REFUSED_TO_STAFF = {
     "admin:submissions_reply_delete",
     "admin:autocomplete",
 }
+# The log-in throttle's records and the second-factor devices are the superuser's, not the Secretariat's.
+SUPERUSER_ONLY = ("admin:axes_", "admin:otp_totp_", "admin:otp_static_")
 # Staff pages with nothing to show for the world's objects: the contribution has no original document; a
 # finding has no page of its own to "view on site".
 ADMIN_NOTHING_TO_SHOW = {"admin:civil_society_contribution_document", "admin:view_on_site"}
@@ -129,7 +147,9 @@ def _admin_routes() -> list[Route]:
 
 def _log_in(client, world, role: str) -> None:
     client.logout()
-    if role != "anonymous":
+    if role == "staff":
+        log_in_verified(client, world.staff)  # password and second factor, as the admin requires
+    elif role != "anonymous":
         client.force_login(getattr(world, role))
 
 
@@ -191,6 +211,10 @@ def test_the_admin_is_for_the_secretariat_only(client, world, role):
             ok = response.status_code == 302 and "/admin/login/" in response["Location"]
         elif route.name in ADMIN_REFUSED_TO_STAFF:
             ok = response.status_code in (403, 405)
+        elif route.name.startswith(SUPERUSER_ONLY):  # a missing object's history redirects before refusing
+            ok = response.status_code in (403, 405) or (
+                response.status_code == 302 and "/admin/login/" not in response["Location"]
+            )
         elif route.name in ADMIN_NOTHING_TO_SHOW:
             ok = response.status_code == 404
         else:
@@ -198,3 +222,19 @@ def test_the_admin_is_for_the_secretariat_only(client, world, role):
         if not ok:
             wrong[route.name] = response.status_code
     assert wrong == {}
+
+
+def test_staff_without_the_second_factor_reach_no_admin_page(client, world):
+    """A password alone opens nothing: every admin page sends the session to log-in, which sends it on to
+    the second factor."""
+    client.force_login(world.staff)
+    wrong = {}
+    for route in _admin_routes():
+        if route.name in ("admin:login", "admin:logout"):
+            continue
+        response = client.get(url_of(route, world))
+        if not (response.status_code == 302 and "/admin/login/" in response["Location"]):
+            wrong[route.name] = response.status_code
+    assert wrong == {}
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("two-factor-verify"))
