@@ -45,9 +45,10 @@ test: lint $(AXE)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
-# Benchmarks on the machine's PostgreSQL (database lanzarote_bench); the table goes to bench/results.md.
+# Benchmarks on the machine's PostgreSQL (database lanzarote_bench) and Redis (databases 3 and 4), at
+# seed_scale's full volume; the table goes to bench/results.md. Quicker: make bench BENCH_ARGS="--scale demo".
 bench: install var
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # The API's OpenAPI description, committed as docs/api/openapi.yaml (tests/api/test_schema.py compares).
 schema: install

@@ -5,6 +5,7 @@ import datetime
 import os
 import platform
 import re
+import secrets
 import statistics
 import subprocess
 from pathlib import Path
@@ -13,45 +14,45 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results.md"
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lanzarote_bench")
 MEDIA_ROOT = BASE_DIR / "var" / "bench-media"
+# The bench's own Redis databases: the cache (flushed for every cold request) and the Celery broker.
+REDIS = "127.0.0.1:6379"
+CACHE_DB, BROKER_DB = 3, 4
+# One key for the run, shared by the bench's process, its server and its workers.
+SECRET_KEY = secrets.token_urlsafe(50)
 
 
 def environment() -> dict[str, str]:
-    """The variables a benchmark's processes run with: never the portal's own database or files."""
+    """The variables a benchmark's processes run with: production's settings (with the bench's additions),
+    never the portal's own database, cache, broker or files."""
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lanzarote_portal.settings.base",
+        "DJANGO_SETTINGS_MODULE": "lanzarote_portal.settings.bench",
+        "BENCH": "1",
         "DATABASE_URL": DATABASE_URL,
+        "CACHE_URL": f"rediscache://{REDIS}/{CACHE_DB}",
+        "CELERY_BROKER_URL": f"redis://{REDIS}/{BROKER_DB}",
         "MEDIA_ROOT": str(MEDIA_ROOT),
-        "DEBUG": "false",
+        "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # The API's throttles stay on (their cost is part of a request) at rates the samples never reach.
+        "API_ANON_RATE": "1000000/minute",
+        "API_USER_RATE": "1000000/minute",
     }
 
 
-def setup_django() -> None:
-    """Create the benchmark database if needed, then set Django up on it with the demo data."""
-    os.environ.update(environment())
-    _create_database()
-    import django
+def redis_flush(db: int) -> None:
+    import redis
 
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", "--force", verbosity=0)
+    redis.Redis.from_url(f"redis://{REDIS}/{db}").flushdb()
 
 
-def _create_database() -> None:
-    import psycopg2
-    from psycopg2 import sql
+def require_redis() -> None:
+    import redis
 
-    name = DATABASE_URL.rsplit("/", 1)[1]
-    connection = psycopg2.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres")
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if cursor.fetchone() is None:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    connection.close()
+    try:
+        redis.Redis.from_url(f"redis://{REDIS}/{CACHE_DB}").ping()
+    except redis.ConnectionError as error:
+        raise SystemExit(f"The benchmarks need Redis at {REDIS} (cache and broker): {error}") from None
 
 
 def machine() -> str:
@@ -74,6 +75,21 @@ def _read(path: str) -> list[str]:
         return Path(path).read_text().splitlines()
     except OSError:
         return []
+
+
+def child_pids(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
+
+
+def high_water_kib(pid: int) -> int:
+    """The highest resident set size the process has reached (VmHWM), 0 once it is gone."""
+    return next(
+        (int(line.split()[1]) for line in _read(f"/proc/{pid}/status") if line.startswith("VmHWM:")), 0
+    )
 
 
 def median(values: list[float]) -> float:

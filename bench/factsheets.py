@@ -1,4 +1,4 @@
-"""Factsheets: every country and thematic factsheet of the 2nd round, in English and in French.
+"""Factsheets: every country and thematic factsheet of a round, in English and in French.
 
 Reports the time per factsheet (median, max) in this process, the same for WeasyPrint alone laying out the
 same final HTML (so the ratio is our own overhead: queries, templates, hashing, storing), the wall time of
@@ -6,28 +6,49 @@ same final HTML (so the ratio is our own overhead: queries, templates, hashing, 
 process.
 """
 
-import os
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
-from .common import BASE_DIR, environment, median, setup_django, write_section
+from .common import (
+    BASE_DIR,
+    BROKER_DB,
+    child_pids,
+    environment,
+    high_water_kib,
+    median,
+    redis_flush,
+    require_redis,
+    write_section,
+)
+from .seeding import data_set, setup_django
 
 ROUND = "2nd-round"
 CELERY = str(Path(sys.executable).with_name("celery"))
 
 
 def main() -> None:
-    setup_django()
+    """`python -m bench.factsheets`: this benchmark alone, on the demo data's 2nd round."""
+    require_redis()
+    setup_django("demo")
+    try:
+        timings, walls = measure(ROUND)
+    finally:
+        redis_flush(BROKER_DB)
+    write_section(
+        "Factsheets (demo)", f"Data: {data_set('demo')}; round {ROUND}.\n\n" + table(timings, walls)
+    )
+    print((BASE_DIR / "bench" / "results.md").read_text())
+
+
+def measure(slug: str) -> tuple[dict, dict]:
+    """Every factsheet of the round in this process, then through 1 and through 2 workers."""
     from rounds.models import Round
 
-    round_ = Round.objects.get(slug=ROUND)
-    timings = in_process(round_)
-    walls = {workers: through_workers(workers) for workers in (1, 2)}
-    write_section("Factsheets", table(timings, walls))
-    print((BASE_DIR / "bench" / "results.md").read_text())
+    timings = in_process(Round.objects.get(slug=slug))
+    return timings, {workers: through_workers(workers, slug) for workers in (1, 2)}
 
 
 def in_process(round_) -> dict:
@@ -59,13 +80,14 @@ def in_process(round_) -> dict:
     return {"due": due, "countries": countries, "ours": ours, "alone": alone, "pages": pages}
 
 
-def through_workers(workers: int) -> dict:
+def through_workers(workers: int, slug: str) -> dict:
     """`render_factsheets --force` through `workers` worker processes on the pdf queue, as in production."""
-    env = {**environment(), "CELERY_BROKER_URL": _broker()}
+    env = environment()
     subprocess.run(
         [CELERY, "-A", "lanzarote_portal", "purge", "-f", "-Q", "pdf"], env=env, capture_output=True
     )
     name = f"bench{workers}@%h"
+    log = (BASE_DIR / "var" / "bench-worker.log").open("w")
     worker = subprocess.Popen(
         [
             *(CELERY, "-A", "lanzarote_portal", "worker", "-Q", "pdf", f"--concurrency={workers}"),
@@ -78,6 +100,8 @@ def through_workers(workers: int) -> dict:
         ],
         env=env,
         cwd=BASE_DIR,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         _wait_ready(env, workers=workers, pid=worker.pid)
@@ -85,7 +109,7 @@ def through_workers(workers: int) -> dict:
         peak.start()
         began = time.perf_counter()
         subprocess.run(
-            [sys.executable, "manage.py", "render_factsheets", "--round", ROUND, "--force"],
+            [sys.executable, "manage.py", "render_factsheets", "--round", slug, "--force"],
             env=env,
             cwd=BASE_DIR,
             check=True,
@@ -96,38 +120,19 @@ def through_workers(workers: int) -> dict:
     finally:
         worker.terminate()
         worker.wait(timeout=60)
+        log.close()
     print(f"{workers} worker(s): {wall:.1f} s, peak {peak.kib / 1024:.0f} MiB")
     return {"wall": wall, "peak_mib": peak.kib / 1024}
-
-
-def _broker() -> str:
-    """The machine's Redis when it answers (as in production); otherwise the embedded filesystem broker."""
-    answered = subprocess.run(["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True, text=True)
-    if answered.stdout.strip() == "PONG":
-        return "redis://127.0.0.1:6379/14"
-    folder = BASE_DIR / "var" / "bench-broker"
-    for part in ("queue", "processed", "control"):
-        (folder / part).mkdir(parents=True, exist_ok=True)
-    os.environ["CELERY_FILESYSTEM_BROKER_DIR"] = str(folder)
-    return "filesystem://"
 
 
 def _wait_ready(env: dict, *, workers: int, pid: int, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if len(_children(pid)) >= workers:
+        if len(child_pids(pid)) >= workers:
             time.sleep(1)  # the pool's processes exist; let them finish importing
             return
         time.sleep(0.2)
     raise RuntimeError("The benchmark's worker did not start.")
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(child) for child in text.split()]
 
 
 class PeakMemory(threading.Thread):
@@ -140,22 +145,14 @@ class PeakMemory(threading.Thread):
 
     def run(self) -> None:
         while not self._stop_event.wait(0.2):
-            for child in _children(self.pid):
-                self.kib = max(self.kib, _high_water_kib(child))
+            for child in child_pids(self.pid):
+                self.kib = max(self.kib, high_water_kib(child))
 
     def stop(self) -> None:
-        for child in _children(self.pid):
-            self.kib = max(self.kib, _high_water_kib(child))
+        for child in child_pids(self.pid):
+            self.kib = max(self.kib, high_water_kib(child))
         self._stop_event.set()
         self.join()
-
-
-def _high_water_kib(pid: int) -> int:
-    try:
-        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-    except OSError:
-        return 0
-    return next((int(line.split()[1]) for line in lines if line.startswith("VmHWM:")), 0)
 
 
 def table(timings: dict, walls: dict) -> str:

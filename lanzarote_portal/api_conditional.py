@@ -22,7 +22,6 @@ import hashlib
 from collections.abc import Callable
 from functools import wraps
 
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -30,7 +29,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 
-from public.cache import VERSIONED
+from public.cache import public_data_row
 
 # A response depends on these request headers; shared caches keep one copy per value.
 VARY = ("Accept-Language", "Authorization", "Cookie")
@@ -38,13 +37,7 @@ VARY = ("Accept-Language", "Authorization", "Cookie")
 
 def public_data_state() -> tuple[str, datetime.datetime | None]:
     """A version of the public data and the instant it last changed, in one query."""
-    parts = ", ".join(
-        f"(SELECT MAX(updated_at) FROM {table}), (SELECT COUNT(*) FROM {table})"
-        for table in (connection.ops.quote_name(model._meta.db_table) for model in VERSIONED)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {parts}")  # table names from the models, no input
-        row = cursor.fetchone()
+    row = public_data_row()
     instants = [instant for instant in map(_instant, row[::2]) if instant is not None]
     return hashlib.sha256(repr(row).encode()).hexdigest()[:32], max(instants, default=None)
 

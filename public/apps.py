@@ -8,3 +8,18 @@ class PublicConfig(AppConfig):
 
     name = "public"
     verbose_name = _("Public portal")
+
+    def ready(self) -> None:
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .cache import VERSIONED, forget_public_data_version
+
+        for model in VERSIONED:
+            post_save.connect(
+                forget_public_data_version, sender=model, dispatch_uid=f"version-{model.__name__}"
+            )
+            post_delete.connect(
+                forget_public_data_version, sender=model, dispatch_uid=f"version-{model.__name__}"
+            )
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(forget_public_data_version, sender=field.remote_field.through)

@@ -8,13 +8,17 @@ an acknowledged or withdrawn comment, an adopted finding or a rendered factsheet
 The day is part of it too: comment windows close at midnight.
 """
 
+import contextvars
 import hashlib
 from collections.abc import Callable
+from functools import wraps
 from typing import TypeVar
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -44,16 +48,43 @@ VERSIONED = (
 )
 
 
-def public_data_version() -> str:
-    """One query, whatever the size of the tables (each part is an aggregate over one table)."""
+def public_data_row() -> tuple:
+    """For each table of VERSIONED, its latest `updated_at` and its row count: one query, whatever the size
+    of the tables (each part is an aggregate over one table)."""
     parts = ", ".join(
-        f"(SELECT MAX(updated_at) FROM {table}), (SELECT COUNT(*) FROM {table})"
+        f"(SELECT MAX(updated_at) FROM {table}), (SELECT COUNT(*) FROM {table})"  # noqa: S608 (names from models)
         for table in (connection.ops.quote_name(model._meta.db_table) for model in VERSIONED)
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {parts}")  # table names from the models, no input
-        row = cursor.fetchone()
-    return hashlib.sha256(repr((row, timezone.localdate())).encode()).hexdigest()[:32]
+        cursor.execute(f"SELECT {parts}")
+        return cursor.fetchone()
+
+
+def public_data_version() -> str:
+    """The version of the public data. Read once per page (the whole-page cache reads it first), and kept in
+    the cache between pages: the aggregates take milliseconds per table at volume. Any save or deletion of
+    a row of VERSIONED forgets it, at once and again when its transaction commits (so that a page read in
+    between cannot keep the old version); a write that bypasses `save()` (a bulk update) is seen once the
+    kept version expires, after PUBLIC_DATA_VERSION_SECONDS."""
+    known = _page_version.get()
+    if known is not None:
+        return known
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = hashlib.sha256(repr((public_data_row(), timezone.localdate())).encode()).hexdigest()[:32]
+        cache.set(VERSION_KEY, version, timeout=settings.PUBLIC_DATA_VERSION_SECONDS)
+    return version
+
+
+def forget_public_data_version(**kwargs) -> None:
+    cache.delete(VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+
+
+VERSION_KEY = "public:data-version"
+_page_version: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "public_data_version", default=None
+)
 
 
 def cached(name: str, *parts: object, build: Callable[[], T]) -> T:
@@ -66,3 +97,54 @@ def cached(name: str, *parts: object, build: Callable[[], T]) -> T:
         value = build()
         cache.set(key, value, timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
     return value
+
+
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+
+
+def whole_page_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a public page whole from the cache to a reader without a session, by its path and query, the
+    language and the data version: one query and one cache read instead of rendering it again.
+
+    A reader without a session sees nothing of their own on these pages (no name, no follow or comment
+    button, no message), so one copy serves every such reader. A reader with a session, a page that sets a
+    cookie, and anything but a complete 200 take the view as usual. The pages carry no form that needs a
+    CSRF token for such readers: the language switcher, the one form of the header they see, is exempt."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _without_session(request):
+            return view(request, *args, **kwargs)
+        version = public_data_version()
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        key = f"public:page:{get_language()}:{path}:{version}"
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            return HttpResponse(content, headers=headers)
+        known = _page_version.set(version)
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            _page_version.reset(known)
+        if response.status_code == 200 and not response.streaming and not _sets_cookies(response):
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            stored = (response.content, headers)
+            cache.set(key, stored, timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper
+
+
+def _without_session(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and "HX-Request" not in request.headers
+    )
+
+
+def _sets_cookies(response: HttpResponse) -> bool:
+    """Cookies other than the CSRF token, which these pages render only for the exempt language switcher."""
+    return any(name != settings.CSRF_COOKIE_NAME for name in response.cookies)

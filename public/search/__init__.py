@@ -6,9 +6,9 @@ the Secretariat finds what any reader finds, and a results page is the same for 
 
 On PostgreSQL, full-text search: each text is matched with the text search configuration of its language
 ('english', 'french'; 'simple' for national-language texts), the query is parsed like a web search box
-(quotes, `or`, `-word`), results are ranked, and the passage shown is built by `ts_headline`. The vectors
-are the expressions of the GIN indexes created by the migrations `submissions.0003`,
-`civil_society.0003` and `reports.0004`: a vector written here differently from there is not indexed.
+(quotes, `or`, `-word`), the 500 most recent matches of each kind of text are ranked, and the passage shown
+is built by `ts_headline`. The vectors are columns the database generates and stores, with GIN indexes
+(see `matching`).
 Elsewhere (SQLite, `make run`), every word must appear in the text, case-insensitively, and the passage is
 cut and marked in Python.
 

@@ -1,13 +1,16 @@
 """Matching a query: what the public may read, narrowed by the filters, matched by full-text search on
-PostgreSQL (the vectors are the expressions of the GIN indexes of the migrations `submissions.0003`,
-`civil_society.0003` and `reports.0004`) or by words elsewhere."""
+PostgreSQL or by words elsewhere. The vectors are columns PostgreSQL generates and stores, with GIN indexes
+(`submissions.0005`, `civil_society.0006` and `0007`, `reports.0007`), so that ranking reads them instead of
+parsing every matching text again."""
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import Case, FloatField, Q, QuerySet, When
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, transaction
+from django.db.models import Case, Expression, FloatField, Q, QuerySet, When
 from django.db.models.functions import Greatest
 
 from civil_society.models import Contribution, ContributionItem
@@ -19,8 +22,13 @@ from submissions.models import Answer
 from submissions.selectors import answers_visible_to
 
 PER_PAGE = 20
-# Matches kept per kind of text before ranking them together: a query matching more is too broad to page.
+# Matches kept per kind of text, and ranked: a query matching more is too broad to page. Ranking reads the
+# whole vector of every match, so a word found in most of tens of thousands of long answers would take
+# seconds to rank; the most recent matches of each kind are the ones ranked.
 MAX_MATCHES = 500
+# The newest rows whose vectors match, read to find MAX_MATCHES the public may read (drafts and
+# confidential comments match too, and are left out after).
+CANDIDATES_PER_MATCH = 4
 MAX_WORDS = 12
 
 ANSWER, CONTRIBUTION, COMMENT_GENERAL, FINDING = "answer", "contribution", "contribution-general", "finding"
@@ -32,27 +40,43 @@ NATIONAL_CONFIG = "simple"
 _WORD = re.compile(r"\w+")
 
 
-# --- The indexed expressions (kept identical to the GIN indexes of the migrations) ------------------------
+# --- The stored, indexed vectors ------------------------------------------------------------------------
 
 
-def answer_vector(language: str) -> SearchVector:
-    return SearchVector("text", config=CONFIGS[language])
+class StoredVector(Expression):
+    """A generated tsvector column of the queried table, which the model does not declare (PostgreSQL
+    keeps it; see the migrations above)."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, column: str):
+        super().__init__()
+        self.column = column
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{table}.{connection.ops.quote_name(self.column)}", []
 
 
-def answer_national_vector() -> SearchVector:
-    return SearchVector("national_text", config=NATIONAL_CONFIG)
+def answer_vector(language: str) -> StoredVector:
+    return StoredVector(f"search_{CONFIGS[language]}")
 
 
-def item_vector(language: str) -> SearchVector:
-    return SearchVector("text", config=CONFIGS[language])
+def answer_national_vector() -> StoredVector:
+    return StoredVector("search_national")
 
 
-def general_vector(language: str) -> SearchVector:
-    return SearchVector("general_text", config=CONFIGS[language])
+def item_vector(language: str) -> StoredVector:
+    return StoredVector(f"search_{CONFIGS[language]}")
 
 
-def finding_vector(language: str) -> SearchVector:
-    return SearchVector(f"title_{language}", f"text_{language}", config=CONFIGS[language])
+def general_vector(language: str) -> StoredVector:
+    return StoredVector(f"search_{CONFIGS[language]}")
+
+
+def finding_vector(language: str) -> StoredVector:
+    """The title and the text in `language` (findings are written in both)."""
+    return StoredVector(f"search_{CONFIGS[language]}")
 
 
 @dataclass(frozen=True)
@@ -133,11 +157,24 @@ def match_keys(query: str, filters: Filters, *, full_text: bool) -> list[tuple[s
         (CONTRIBUTION, COMMENT_GENERAL, _general_contributions),
         (FINDING, FINDING, _findings),
     ]
-    for type_, key, queryset in sources:
-        if filters.wants(type_):
-            ranked.extend((rank, key, pk) for pk, rank in match(key, queryset(filters), query))
+    with _indexes_first(full_text):
+        for type_, key, queryset in sources:
+            if filters.wants(type_):
+                ranked.extend((rank, key, pk) for pk, rank in match(key, queryset(filters), query))
     ranked.sort(key=lambda row: (-row[0], TYPES_ORDER[row[1]], -row[2]))
     return [(key, pk) for _, key, pk in ranked]
+
+
+@contextmanager
+def _indexes_first(full_text: bool):
+    """PostgreSQL costs a scan of the table lower than the text indexes, not counting that testing a match
+    reads each row's vector out of line: a scan took half a second where the indexes take milliseconds."""
+    if not full_text:
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 def _general_contributions(filters: Filters) -> QuerySet[Contribution]:
@@ -163,46 +200,47 @@ def by_language(language_field: str, expressions: dict[str, object], output_fiel
 
 
 def _pg_match(key: str, queryset: QuerySet, query: str) -> list[tuple[int, float]]:
+    """Three steps: the rows whose own vectors match (the GIN indexes alone, no join), those of them the
+    public may read that match in their text's language, the newest MAX_MATCHES of those ranked."""
     q = queries(query)
     if key == ANSWER:
-        queryset = queryset.alias(
-            vector_en=answer_vector("en"),
-            vector_fr=answer_vector("fr"),
-            vector_national=answer_national_vector(),
-        ).filter(
-            Q(reply__language="en", vector_en=q["en"])
-            | Q(reply__language="fr", vector_fr=q["fr"])
-            | Q(vector_national=q["national"])
-        )
-        rank = by_language(
-            "reply__language",
-            {lang: SearchRank(answer_vector(lang), q[lang]) for lang in CONFIGS},
-            FloatField(),
-        ) + SearchRank(answer_national_vector(), q["national"])
+        vectors = {"en": answer_vector("en"), "fr": answer_vector("fr"), "national": answer_national_vector()}
+        language = "reply__language"
     elif key == CONTRIBUTION:
-        queryset = queryset.alias(vector_en=item_vector("en"), vector_fr=item_vector("fr")).filter(
-            Q(contribution__language="en", vector_en=q["en"])
-            | Q(contribution__language="fr", vector_fr=q["fr"])
-        )
-        rank = by_language(
-            "contribution__language",
-            {lang: SearchRank(item_vector(lang), q[lang]) for lang in CONFIGS},
-            FloatField(),
-        )
+        vectors = {"en": item_vector("en"), "fr": item_vector("fr")}
+        language = "contribution__language"
     elif key == COMMENT_GENERAL:
-        queryset = queryset.alias(vector_en=general_vector("en"), vector_fr=general_vector("fr")).filter(
-            Q(language="en", vector_en=q["en"]) | Q(language="fr", vector_fr=q["fr"])
-        )
-        rank = by_language(
-            "language", {lang: SearchRank(general_vector(lang), q[lang]) for lang in CONFIGS}, FloatField()
-        )
+        vectors = {"en": general_vector("en"), "fr": general_vector("fr")}
+        language = "language"
     else:
-        queryset = queryset.alias(vector_en=finding_vector("en"), vector_fr=finding_vector("fr")).filter(
-            Q(vector_en=q["en"]) | Q(vector_fr=q["fr"])
-        )
-        rank = Greatest(*(SearchRank(finding_vector(lang), q[lang]) for lang in CONFIGS))
-    rows = queryset.annotate(rank=rank).order_by("-rank", "-pk").values_list("pk", "rank")[:MAX_MATCHES]
-    return list(rows)
+        vectors = {"en": finding_vector("en"), "fr": finding_vector("fr")}
+        language = None  # a finding is written in both languages
+    aliases = {f"vector_{name}": vector for name, vector in vectors.items()}
+    own = Q()
+    for name in vectors:
+        own |= Q(**{f"vector_{name}": q[name]})
+    # Read apart, with nothing to order by: a sort by key invites PostgreSQL to walk the key's index and
+    # test every row's vector, which is what the GIN indexes are there to avoid.
+    found = (
+        queryset.model._default_manager.alias(**aliases).filter(own).order_by().values_list("pk", flat=True)
+    )
+    candidates = sorted(found, reverse=True)[: CANDIDATES_PER_MATCH * MAX_MATCHES]
+    queryset = queryset.alias(**aliases).filter(pk__in=candidates)
+    if language:
+        in_language = Q(**{language: "en", "vector_en": q["en"]})
+        in_language |= Q(**{language: "fr", "vector_fr": q["fr"]})
+        if "national" in vectors:
+            in_language |= Q(vector_national=q["national"])
+        queryset = queryset.filter(in_language)
+        ranks = {lang: SearchRank(vectors[lang], q[lang]) for lang in CONFIGS}
+        rank = by_language(language, ranks, FloatField())
+        if "national" in vectors:
+            rank += SearchRank(vectors["national"], q["national"])
+    else:
+        rank = Greatest(*(SearchRank(vectors[lang], q[lang]) for lang in CONFIGS))
+    newest = queryset.order_by("-pk").values("pk")[:MAX_MATCHES]
+    ranked = queryset.model._default_manager.filter(pk__in=newest).annotate(rank=rank)
+    return list(ranked.order_by("-rank", "-pk").values_list("pk", "rank"))
 
 
 def words_of(query: str) -> list[str]:

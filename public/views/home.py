@@ -6,12 +6,13 @@ from django.utils.safestring import mark_safe
 
 from rounds.selectors import round_current, rounds_visible_to
 
-from ..cache import cached
+from ..cache import cached, whole_page_for_readers
 from ..publications import latest_comments, latest_factsheets, latest_replies
 
 LATEST = 5
 
 
+@whole_page_for_readers
 def home(request: HttpRequest) -> HttpResponse:
     """What the Committee monitors, the current round and the latest publications: the same for everyone."""
 
@@ -27,4 +28,4 @@ def home(request: HttpRequest) -> HttpResponse:
         return render_to_string("public/_home_body.html", context)
 
     body = cached("home", build=build)
-    return render(request, "public/home.html", {"body": mark_safe(body)})  # autoescaped by our template
+    return render(request, "public/home.html", {"body": mark_safe(body)})  # noqa: S308 (our autoescaped template)

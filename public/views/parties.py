@@ -23,7 +23,7 @@ from rounds.selectors import rounds_visible_to
 from submissions.models import Reply
 from submissions.selectors import answers_visible_to, attachments_visible_to, replies_visible_to
 
-from ..cache import cached
+from ..cache import cached, whole_page_for_readers
 
 VERSIONS = ("both", "official", "national")
 
@@ -39,6 +39,7 @@ def published_reply(*, slug: str, iso2: str) -> Reply:
     )
 
 
+@whole_page_for_readers
 def party_page(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
     reply = published_reply(slug=slug, iso2=iso2)
     versions = request.GET.get("versions")
@@ -52,7 +53,7 @@ def party_page(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
     )
     context = {
         "reply": reply,
-        "body": mark_safe(body),  # rendered by our template, autoescaped
+        "body": mark_safe(body),  # noqa: S308 (rendered by our template, autoescaped)
         "versions": versions,
         "can_comment": organisation_of(request.user) is not None and window.is_open(),
     }

@@ -7,11 +7,12 @@ from django.urls import reverse
 
 from questionnaires.models import QUESTION_NUMBER
 
-from ..cache import cached
+from ..cache import cached, whole_page_for_readers
 from ..comparison import comparison
 from ..status import public_round
 
 
+@whole_page_for_readers
 def question_compare(request: HttpRequest, slug: str, number: str) -> HttpResponse:
     parties = request.GET.getlist("party")
     goto = request.GET.get("question", "").strip()

@@ -12,9 +12,10 @@ from rounds.selectors import rounds_visible_to
 from submissions.models import Reply
 from submissions.selectors import replies_visible_to
 
-from ..cache import cached
+from ..cache import cached, whole_page_for_readers
 
 
+@whole_page_for_readers
 def round_page(request: HttpRequest, slug: str) -> HttpResponse:
     """A round: its theme and timeline, the questionnaire with both kinds of question, what is published.
     The Secretariat also sees a round still in preparation; what the page counts is public either way."""
@@ -37,4 +38,4 @@ def round_page(request: HttpRequest, slug: str) -> HttpResponse:
         return render_to_string("public/_round_body.html", context)
 
     body = cached("round", round_.pk, round_.status, build=build)
-    return render(request, "public/round.html", {"round": round_, "body": mark_safe(body)})  # autoescaped
+    return render(request, "public/round.html", {"round": round_, "body": mark_safe(body)})  # noqa: S308 (autoescaped)

@@ -7,9 +7,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from .. import status
-from ..cache import cached
+from ..cache import cached, whole_page_for_readers
 
 
+@whole_page_for_readers
 def round_status(request: HttpRequest, slug: str) -> HttpResponse:
     if request.GET.get("format") == "csv":
         return round_status_csv(request, slug)
@@ -28,6 +29,7 @@ def round_status(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "public/status.html", context)
 
 
+@whole_page_for_readers
 def round_status_csv(request: HttpRequest, slug: str) -> HttpResponse:
     round_ = status.public_round(slug)
     query = status.StatusQuery.from_params(request.GET)

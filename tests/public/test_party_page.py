@@ -131,3 +131,30 @@ def test_the_reader_chooses_which_texts_to_see(client, world, published):
     assert world.published_answer.text in official and "NATIONAL-TEXT" not in official
     assert world.published_answer.text not in national and "NATIONAL-TEXT" in national
     assert 'lang="xx"' in national
+
+
+def test_a_reader_without_a_session_gets_the_whole_page_from_the_cache_and_a_member_never_does(
+    client, world, published, django_assert_num_queries
+):
+    page_url = url(world)
+    first = client.get(page_url).content.decode()
+    with django_assert_num_queries(0):  # the data version and the page, both from the cache
+        assert client.get(page_url).content.decode() == first
+
+    log_in(client, world, "member")
+    page = client.get(page_url).content.decode()
+    assert "Log out (" in page and "Log out (" not in first  # built for the member, not the cached copy
+
+
+def test_a_reader_served_from_the_cache_can_still_switch_language(world, published):
+    from django.test import Client
+
+    Client().get(url(world))  # cached by the first reader
+    newcomer = Client(enforce_csrf_checks=True)
+    page = newcomer.get(url(world)).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    newcomer.cookies.clear()  # the cached copy carries another reader's token, and sets no cookie
+    response = newcomer.post(
+        reverse("set_language"), {"language": "fr", "next": url(world), "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302 and response.url.startswith("/fr/")

@@ -1,0 +1,110 @@
+"""The suite's one table: each measure, its result, the minimal view's figure beside it where there is one,
+the ratio, and the target it is reported against (met or missed; the figures are not fixed here)."""
+
+from . import load, pages, sweep
+from .common import median
+
+HEADER = ["Measure", "Result", "Minimal view, same size", "Ratio", "Target"]
+WARM_RATIO, COLD_RATIO, SEARCH_MS, LOAD_P95_MS, FACTSHEETS_S = 1.5, 10, 200, 1000, 120
+
+
+def table(found: dict, *, asked: dict[str, int], users: int, seconds: int, workers: int) -> str:
+    """`asked`: the number of cold and warm requests asked for each page."""
+    rows = []
+    for result in found.get("pages", []):
+        rows += _page_rows(result, asked)
+    for result in found.get("load", []):
+        rows.append(_load_row(result, users=users, seconds=seconds, workers=workers))
+    if "factsheets" in found:
+        rows += _factsheet_rows(*found["factsheets"])
+    if "sweep" in found:
+        rows.append(_sweep_row(found["sweep"]))
+    if "web_mib" in found:
+        rows.append(
+            ["Peak memory of a web worker", f"{found['web_mib']:.0f} MiB (highest of {workers})", "", "", ""]
+        )
+    if "factsheets" in found:
+        peak = max(wall["peak_mib"] for wall in found["factsheets"][1].values())
+        rows.append(["Peak memory of a PDF worker", f"{peak:.0f} MiB", "", "", ""])
+    lines = [_line(HEADER), _line(["---"] * len(HEADER)), *(_line(row) for row in rows)]
+    return "\n".join(lines)
+
+
+def _line(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def _page_rows(result: pages.Result, asked: dict[str, int]) -> list[list[str]]:
+    if result.failure:
+        return [[result.page.name, f"not measured: {result.failure}", "", "", "**missed**"]]
+    floor = result.floor
+    rows = []
+    for label, timing, limit in (("cold", result.cold, COLD_RATIO), ("warm", result.warm, WARM_RATIO)):
+        ratio = timing.median_ms / floor.median_ms
+        cut = f"; {timing.requests} requests (time budget)" if timing.requests < asked[label] else ""
+        target = f"< {limit:g} times the minimal view: {_met(ratio < limit)}"
+        if result.page.name.startswith("Search"):
+            target += f"; median < {SEARCH_MS} ms: {_met(timing.median_ms < SEARCH_MS)}"
+        rows.append(
+            [
+                f"{result.page.name}, {label}",
+                f"{timing.median_ms:.1f} / {timing.p95_ms:.1f} ms; {timing.query_range} queries; "
+                f"{timing.size / 1024:.0f} KiB{cut}",
+                f"{floor.median_ms:.1f} / {floor.p95_ms:.1f} ms; {floor.query_range} queries",
+                f"{ratio:.1f} times",
+                target,
+            ]
+        )
+    return rows
+
+
+def _load_row(result: load.Result, *, users: int, seconds: int, workers: int) -> list[str]:
+    if result.failure:
+        return [f"{result.name} under load", f"not measured: {result.failure}", "", "", "**missed**"]
+    page, floor = result.page, result.floor
+    saturated = " (locust's own CPU was the limit)" if page.generator_saturated else ""
+    ok = page.p95_ms <= LOAD_P95_MS and page.failures == 0
+    return [
+        f"{result.name} under load: {users} users for {seconds} s, {workers} workers",
+        f"{page.per_second:.0f} req/s; median {page.median_ms:.0f}, p95 {page.p95_ms:.0f}, "
+        f"max {page.max_ms:.0f} ms; {page.failures} errors in {page.requests}{saturated}",
+        f"{floor.per_second:.0f} req/s; p95 {floor.p95_ms:.0f} ms; {floor.failures} errors",
+        f"{page.per_second / floor.per_second:.2f} times the throughput",
+        f"p95 ≤ 1 s and no error: {_met(ok)}",
+    ]
+
+
+def _factsheet_rows(timings: dict, walls: dict) -> list[list[str]]:
+    count = len(timings["due"])
+    per_sheet = f"; {median(timings['ours']):.2f} s per factsheet in one process (median)"
+    return [
+        [
+            f"Factsheets of the round, {count} (EN and FR), 1 worker",
+            f"{walls[1]['wall']:.1f} s{per_sheet}",
+            "",
+            "",
+            "",
+        ],
+        [
+            f"Factsheets of the round, {count} (EN and FR), 2 workers",
+            f"{walls[2]['wall']:.1f} s ({walls[1]['wall'] / walls[2]['wall']:.2f} times faster)",
+            "",
+            "",
+            f"< 2 min: {_met(walls[2]['wall'] < FACTSHEETS_S)}",
+        ],
+    ]
+
+
+def _sweep_row(result: sweep.Result) -> list[str]:
+    return [
+        f"Deadline sweep: {result.volume}",
+        f"first run {result.first_seconds:.2f} s, {result.first_queries} queries ({result.first_did}); "
+        f"again {result.again_seconds:.2f} s, {result.again_queries} queries",
+        "",
+        "",
+        "",
+    ]
