@@ -103,9 +103,11 @@ KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
 
 
 def whole_page_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve a public page whole from the cache to a reader without a session, by its path and query, the
-    language and the data version: one query and one cache read instead of rendering it again.
+    """Serve a public page whole from the cache to a reader without a session: one cache read (the data
+    version and the page together) instead of rendering it again.
 
+    The page is kept by its path and query and the language, with the data version it was built with; it
+    is served while that version is the current one, built again (and replaced) once the data changed.
     A reader without a session sees nothing of their own on these pages (no name, no follow or comment
     button, no message), so one copy serves every such reader. A reader with a session, a page that sets a
     cookie, and anything but a complete 200 take the view as usual. The pages carry no form that needs a
@@ -115,12 +117,12 @@ def whole_page_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., H
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _without_session(request):
             return view(request, *args, **kwargs)
-        version = public_data_version()
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-        key = f"public:page:{get_language()}:{path}:{version}"
-        stored = cache.get(key)
-        if stored is not None:
-            content, headers = stored
+        key = f"public:page:{get_language()}:{path}"
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or public_data_version()
+        built_with, content, headers = found.get(key, (None, None, None))
+        if built_with == version:
             return HttpResponse(content, headers=headers)
         known = _page_version.set(version)
         try:
@@ -129,8 +131,7 @@ def whole_page_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., H
             _page_version.reset(known)
         if response.status_code == 200 and not response.streaming and not _sets_cookies(response):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            stored = (response.content, headers)
-            cache.set(key, stored, timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
+            cache.set(key, (version, response.content, headers), timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
         return response
 
     return wrapper
