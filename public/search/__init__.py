@@ -18,6 +18,7 @@ A passage is HTML: the text is escaped and only the `<mark>` elements around mat
 from django.core.paginator import Page, Paginator
 from django.db import connection
 
+from . import matching
 from .hits import Hit, hits
 from .matching import ANSWER, CONTRIBUTION, FINDING, PER_PAGE, Filters, match_keys
 
@@ -28,11 +29,14 @@ def search(
     *, query: str, filters: Filters, page: int | str | None = 1, full_text: bool | None = None
 ) -> Page:
     """A page of hits, best first. Constant queries per page: one per kind of text to match, one or two
-    per kind on the page to read. `full_text` defaults to whether the database is PostgreSQL."""
+    per kind on the page to read. `full_text` defaults to whether the database is PostgreSQL. Where a kind of
+    text matched more than can be ranked, the page's `most_recent_only` says how many of its most recent
+    matches are listed (0 otherwise)."""
     if full_text is None:
         full_text = connection.vendor == "postgresql"
     query = query.strip()
-    keys = match_keys(query, filters, full_text=full_text) if query else []
+    keys, only_recent = match_keys(query, filters, full_text=full_text) if query else ([], False)
     page_ = Paginator(keys, PER_PAGE).get_page(page)
     page_.object_list = hits(list(page_.object_list), query, full_text=full_text)
+    page_.most_recent_only = matching.MAX_MATCHES if only_recent else 0
     return page_

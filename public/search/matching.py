@@ -147,10 +147,12 @@ def _findings(filters: Filters) -> QuerySet[Finding]:
     return findings
 
 
-def match_keys(query: str, filters: Filters, *, full_text: bool) -> list[tuple[str, int]]:
-    """(type, pk) of every match, best first."""
+def match_keys(query: str, filters: Filters, *, full_text: bool) -> tuple[list[tuple[str, int]], bool]:
+    """(type, pk) of every match, best first; and whether a kind of text matched more than MAX_MATCHES, so
+    that only its most recent matches are listed."""
     match = _pg_match if full_text else _fallback_match
     ranked: list[tuple[float, str, int]] = []
+    only_recent = False
     sources = [
         (ANSWER, ANSWER, _answers),
         (CONTRIBUTION, CONTRIBUTION, _items),
@@ -160,9 +162,11 @@ def match_keys(query: str, filters: Filters, *, full_text: bool) -> list[tuple[s
     with _indexes_first(full_text):
         for type_, key, queryset in sources:
             if filters.wants(type_):
-                ranked.extend((rank, key, pk) for pk, rank in match(key, queryset(filters), query))
+                matches = match(key, queryset(filters), query)
+                only_recent |= len(matches) >= MAX_MATCHES
+                ranked.extend((rank, key, pk) for pk, rank in matches)
     ranked.sort(key=lambda row: (-row[0], TYPES_ORDER[row[1]], -row[2]))
-    return [(key, pk) for _, key, pk in ranked]
+    return [(key, pk) for _, key, pk in ranked], only_recent
 
 
 @contextmanager

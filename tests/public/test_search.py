@@ -8,6 +8,7 @@ import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
 
 from civil_society.models import Contribution, ContributionItem
 from public.search import Filters, search
@@ -233,6 +234,31 @@ def test_filters_apply_to_comments_and_findings(texts):
     assert types(kind="capacity_building") == ["contribution"]
     assert sorted(types(party=texts.party_a.code)) == ["contribution", "finding"]
     assert types(party=texts.stranger_party.code) == []
+
+
+@pytest.mark.parametrize("full_text", [False, pytest.param(True, marks=postgres_only)])
+def test_a_search_matching_more_than_can_be_ranked_says_only_the_most_recent_are_listed(
+    texts, full_text, monkeypatch
+):
+    answers = Filters(type="answer")
+    query = "helplines or enquêteurs" if full_text else "en"  # in "children" and in "enfants"
+    uncapped = search(query=query, filters=answers, full_text=full_text)
+    assert uncapped.paginator.count >= 2 and uncapped.most_recent_only == 0
+    monkeypatch.setattr(search_module, "MAX_MATCHES", 1)
+    page = search(query=query, filters=answers, full_text=full_text)
+    assert page.paginator.count == 1 and page.most_recent_only == 1
+
+
+@postgres_only
+def test_the_results_page_tells_the_reader_to_narrow_a_search_matching_too_much(client, texts, monkeypatch):
+    query = {"q": "helplines or enquêteurs"}
+    notice = "only the 1 most recent of each kind are listed"
+    assert notice not in search_page(client, **query).content.decode()
+    monkeypatch.setattr(search_module, "MAX_MATCHES", 1)
+    assert notice in search_page(client, **query).content.decode()
+    with translation.override("fr"):
+        page = client.get(reverse("search"), query).content.decode()
+    assert "seuls les 1 plus récents de chaque sorte sont listés" in page
 
 
 def test_an_unknown_filter_value_is_a_form_error_not_a_search(client, texts):
