@@ -5,18 +5,21 @@ The key's version is read from the data itself in one query: for each table a pu
 latest `updated_at` and the row count (a deletion changes the count). Every service writes `updated_at`
 with its changes (no `update()` around them), and a published reply's answers are locked, so a publication,
 an acknowledged or withdrawn comment, an adopted finding or a rendered factsheet each give a new version.
-The day is part of it too: comment windows close at midnight.
+The day is part of it too: comment windows close at midnight. So is the cache's generation, a token kept in
+the shared cache for as long as it holds: a web process keeps the pages it served last in its own memory
+under their version, and once the shared cache is emptied, none of them is served again.
 """
 
 import contextvars
 import hashlib
+import secrets
 from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -71,7 +74,8 @@ def public_data_version() -> str:
         return known
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = hashlib.sha256(repr((public_data_row(), timezone.localdate())).encode()).hexdigest()[:32]
+        data = hashlib.sha256(repr((public_data_row(), timezone.localdate())).encode()).hexdigest()[:32]
+        version = f"{data}:{_generation()}"
         cache.set(VERSION_KEY, version, timeout=settings.PUBLIC_DATA_VERSION_SECONDS)
     return version
 
@@ -81,7 +85,15 @@ def forget_public_data_version(**kwargs) -> None:
     transaction.on_commit(lambda: cache.delete(VERSION_KEY))
 
 
+def _generation() -> str:
+    """The shared cache's generation: made when it is missing (the cache is new or was emptied), kept without
+    expiry; `add` lets the first of several processes that make one at once win."""
+    cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    return cache.get(GENERATION_KEY) or secrets.token_hex(8)
+
+
 VERSION_KEY = "public:data-version"
+GENERATION_KEY = "public:generation"
 _page_version: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "public_data_version", default=None
 )
@@ -103,11 +115,12 @@ KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
 
 
 def whole_page_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve a public page whole from the cache to a reader without a session: one cache read (the data
-    version and the page together) instead of rendering it again.
+    """Serve a public page whole from the cache to a reader without a session instead of rendering it again.
 
     The page is kept by its path and query and the language, with the data version it was built with; it
     is served while that version is the current one, built again (and replaced) once the data changed.
+    Each web process also keeps the pages it served last in its own memory (the `pages` cache), under the
+    version: the large pages then cost one small read of the shared cache (the version) and no transfer.
     A reader without a session sees nothing of their own on these pages (no name, no follow or comment
     button, no message), so one copy serves every such reader. A reader with a session, a page that sets a
     cookie, and anything but a complete 200 take the view as usual. The pages carry no form that needs a
@@ -117,12 +130,14 @@ def whole_page_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., H
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _without_session(request):
             return view(request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-        key = f"public:page:{get_language()}:{path}"
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or public_data_version()
-        built_with, content, headers = found.get(key, (None, None, None))
+        key = page_key(request.get_full_path())
+        version = public_data_version()
+        in_memory = caches["pages"].get(f"{key}:{version}")
+        if in_memory is not None:
+            return HttpResponse(in_memory[0], headers=in_memory[1])
+        built_with, content, headers = cache.get(key, (None, None, None))
         if built_with == version:
+            _keep_in_memory(key, version, content, headers)
             return HttpResponse(content, headers=headers)
         known = _page_version.set(version)
         try:
@@ -132,9 +147,19 @@ def whole_page_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., H
         if response.status_code == 200 and not response.streaming and not _sets_cookies(response):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             cache.set(key, (version, response.content, headers), timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
+            _keep_in_memory(key, version, response.content, headers)
         return response
 
     return wrapper
+
+
+def page_key(full_path: str) -> str:
+    """Where the shared cache keeps the page at this path and query in the active language."""
+    return f"public:page:{get_language()}:{hashlib.sha256(full_path.encode()).hexdigest()[:32]}"
+
+
+def _keep_in_memory(key: str, version: str, content: bytes, headers: dict) -> None:
+    caches["pages"].set(f"{key}:{version}", (content, headers), timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
 
 
 def _without_session(request: HttpRequest) -> bool:

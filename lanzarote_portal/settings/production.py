@@ -4,7 +4,7 @@
 """
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import PAGES_IN_MEMORY, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
@@ -13,7 +13,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-CACHES = {"default": env.cache("CACHE_URL")}
+CACHES = {"default": env.cache("CACHE_URL"), "pages": PAGES_IN_MEMORY}
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL")
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

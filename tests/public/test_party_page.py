@@ -6,12 +6,13 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import translation
 
 from civil_society.services.moderation import contribution_make_confidential
 from reports.factsheets import factsheet_render
 from reports.services import finding_adopt
 from rounds.models import Language
-from submissions.models import Attachment
+from submissions.models import Answer, Attachment
 from tests.factories import ContributionItemFactory
 from tests.reports.conftest import CANARY, create
 
@@ -144,6 +145,27 @@ def test_a_reader_without_a_session_gets_the_whole_page_from_the_cache_and_a_mem
     log_in(client, world, "member")
     page = client.get(page_url).content.decode()
     assert "Log out (" in page and "Log out (" not in first  # built for the member, not the cached copy
+
+
+def test_a_web_process_serves_a_page_from_its_memory_until_the_shared_cache_is_emptied(
+    client, world, published, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    from public.cache import page_key
+
+    page_url = url(world)
+    first = client.get(page_url).content.decode()
+    with translation.override("en"):
+        cache.delete(page_key(page_url))
+    with django_assert_num_queries(0):  # the shared copy is gone: the process's own copy serves
+        assert client.get(page_url).content.decode() == first
+
+    # Changed without a save (no signal, no new data version): only emptying the shared cache shows it.
+    Answer.objects.filter(pk=world.published_answer.pk).update(text="CHANGED-BEHIND-THE-CACHE")
+    assert "CHANGED-BEHIND-THE-CACHE" not in client.get(page_url).content.decode()
+    cache.clear()  # a new generation: the process's copy is not served again
+    assert "CHANGED-BEHIND-THE-CACHE" in client.get(page_url).content.decode()
 
 
 def test_a_reader_served_from_the_cache_can_still_switch_language(world, published):
