@@ -139,6 +139,8 @@ class Contribution(TimeStampedModel):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("civil-society contribution")
         verbose_name_plural = _("civil-society contributions")
+        # The public data's version reads the latest change of the large tables (public/cache.py).
+        indexes = [models.Index(fields=["updated_at"], name="contribution_updated_at")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(visibility__in=["public", "confidential"]), name="visibility_chosen"
@@ -170,6 +172,7 @@ class ContributionItem(TimeStampedModel):
         ordering = ["contribution", "question__position"]
         verbose_name = _("item")
         verbose_name_plural = _("items")
+        indexes = [models.Index(fields=["updated_at"], name="contribution_item_updated_at")]
         constraints = [
             models.UniqueConstraint(fields=["contribution", "question"], name="one_item_per_question"),
         ]

@@ -98,6 +98,8 @@ class Finding(TimeStampedModel):
         ordering = ["round_id", "position", "pk"]
         verbose_name = _("finding")
         verbose_name_plural = _("findings")
+        # The public data's version reads the latest change of the large tables (public/cache.py).
+        indexes = [models.Index(fields=["updated_at"], name="finding_updated_at")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="recommendation", grade__in=["urges", "considers", "invites"])

@@ -9,6 +9,7 @@ language, and the reader's own controls (follow, comment) are added around it.
 from collections import defaultdict
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -78,7 +79,8 @@ def _body_context(reply: Reply, versions: str, window) -> dict:
     findings = list(
         findings_of_party(round=reply.round, party=reply.party)
         .order_by("position", "pk")
-        .prefetch_related("questions")
+        # A list, not a manager per finding: a translated model's manager is costly to make, by the hundred.
+        .prefetch_related(Prefetch("questions", to_attr="rests_on"))
     )
     return {
         "reply": reply,

@@ -11,6 +11,7 @@ from questionnaires.models import Question, Theme
 from rounds.selectors import parties_list, rounds_visible_to
 
 from .. import search as search_
+from ..cache import whole_page_for_readers
 
 TYPE_CHOICES = [
     ("", _("All")),
@@ -42,6 +43,8 @@ class SearchForm(forms.Form):
         self.fields["party"].choices = [("", _("All")), *parties]
 
 
+# Results are read through the public gates whoever searches: one copy per query serves every reader.
+@whole_page_for_readers
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     results = None

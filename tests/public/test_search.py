@@ -6,11 +6,13 @@ from collections import defaultdict
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
 from civil_society.models import Contribution, ContributionItem
+from public.cache import public_data_version
 from public.search import Filters, search
 from public.search import matching as search_module
 from questionnaires.models import Question, Theme
@@ -255,6 +257,7 @@ def test_the_results_page_tells_the_reader_to_narrow_a_search_matching_too_much(
     notice = "only the 1 most recent of each kind are listed"
     assert notice not in search_page(client, **query).content.decode()
     monkeypatch.setattr(search_module, "MAX_MATCHES", 1)
+    cache.clear()  # the first page is kept for readers without a session
     assert notice in search_page(client, **query).content.decode()
     with translation.override("fr"):
         page = client.get(reverse("search"), query).content.decode()
@@ -327,6 +330,7 @@ def test_a_results_page_takes_a_constant_number_of_queries(
             by=texts.staff,
         )
     full_text = connection.vendor == "postgresql"
+    public_data_version()  # read once and kept: the pages below are built for the same data
     extra = {"answer": 4, "contribution": 4, "finding": 4, "all": 7} if full_text else defaultdict(int)
     for type_, queries in (("answer", 5), ("contribution", 7), ("finding", 6)):
         queries += extra[type_]
@@ -383,3 +387,16 @@ def test_the_search_expressions_are_the_indexed_ones(db, model, vector, config, 
     query = SearchQuery("protection", config=config, search_type="websearch")
     plan = model.objects.alias(vector=vector).filter(vector=query).order_by().values("pk").explain()
     assert f"Bitmap Index Scan on {index}" in plan
+
+
+def test_a_results_page_is_kept_for_readers_without_a_session_until_the_data_change(
+    client, texts, django_assert_num_queries
+):
+    first = search_page(client, q="helplines").content.decode()
+    with django_assert_num_queries(0):
+        assert search_page(client, q="helplines").content.decode() == first
+
+    reply = texts.published_answer.reply
+    AnswerFactory(reply=reply, question=texts.questions["3"], text="Helplines for teens.")
+    reply.save()  # a publication saves the reply: the public data's version changes
+    assert "for teens" in search_page(client, q="helplines").content.decode()
