@@ -25,8 +25,10 @@ from rounds.api_schema import (
     PK,
     READ_ERRORS,
     SLUG,
+    TOO_LONG,
     WRITE_ERRORS,
     SlugOutputField,
+    TooLongErrorOutput,
     WindowClosedErrorOutput,
     errors,
 )
@@ -195,7 +197,7 @@ class ContributionListApi(generics.ListAPIView):
             default=list,
             help_text="Ids of the co-signing organisations (`GET organisations/`); each confirms.",
         )
-        title = serializers.CharField(max_length=200, allow_blank=True, default="")
+        title = serializers.CharField(allow_blank=True, default="", help_text="At most 200 characters.")
         general_text = serializers.CharField(allow_blank=True, default="")
         children_involved = serializers.BooleanField(default=False)
         children_involvement = serializers.CharField(allow_blank=True, default="")
@@ -253,7 +255,11 @@ class ContributionListApi(generics.ListAPIView):
             201: ContributionOutput,
             **errors(
                 *WRITE_ERRORS,
-                extra={400: "`invalid`: the contribution cannot be written as given (`detail` says why)."},
+                extra={
+                    400: "`invalid`: the contribution cannot be written as given (`detail` says why); "
+                    + TOO_LONG
+                },
+                bodies={400: TooLongErrorOutput},
             ),
         },
     )
@@ -366,9 +372,12 @@ class ContributionDocumentApi(APIView):
             **errors(
                 *WRITE_ERRORS,
                 extra={
-                    400: "`invalid_file`: not a readable .docx, too large, with macros, or without text.",
+                    400: "`invalid_file`: not a readable .docx, too large, with macros, or without text; "
+                    "`too_long`: the text converted from it, with its formatting, is longer than a general "
+                    "part may be (`field` is `file`, `limit` says how many characters).",
                     409: "`not_editable`: already submitted.",
                 },
+                bodies={400: TooLongErrorOutput},
             ),
         },
     )

@@ -5,12 +5,16 @@ without it comes back with the same message the service gives, and nothing is cr
 """
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from rounds.models import Party, Round
+from rounds.text_limits import text_limit
 from submissions.models import OfficialLanguage
 
 from .models import Contribution, Organisation
+from .selectors import NewContributionChoices
+from .windows import Window
 
 Kind, Visibility = Contribution.Kind, Contribution.Visibility
 
@@ -32,9 +36,29 @@ def _language_field() -> forms.ChoiceField:
     )
 
 
+def _last_day(window: Window) -> str:
+    return date_format(window.closes_on, "j F Y")
+
+
+def questionnaire_closed(window: Window) -> str:
+    """Why a reply to the questionnaire cannot be started now; empty while its window is open."""
+    if window.is_open():
+        return ""
+    if window.has_closed():
+        return _(
+            "Replies to the questionnaire were due by the end of %(day)s (midnight, Strasbourg time)."
+        ) % {"day": _last_day(window)}
+    if window.opens_on:
+        return _("Replies to the questionnaire can be started from %(day)s.") % {
+            "day": date_format(window.opens_on, "j F Y")
+        }
+    return _("This round takes no replies to the questionnaire from civil society.")
+
+
 class ContributionNewForm(forms.Form):
     """A new draft in a round the page has chosen (sent as `round`, read by the view): what it is, about
-    which Party or Parties, public or confidential."""
+    which Party or Parties, public or confidential. Only what can still be submitted is offered: a comment
+    on a Party whose window is open, a reply to the questionnaire while its window is open."""
 
     kind = forms.ChoiceField(
         label=_("Kind of contribution"),
@@ -42,7 +66,9 @@ class ContributionNewForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose a comment on a State reply or a reply to the questionnaire.")},
     )
-    party = forms.ChoiceField(label=_("Party whose reply you comment on"), required=False)
+    # Checked against the windows in `clean`, for the kind chosen: a list hidden with the other kind is
+    # sent all the same, and must not stop the form.
+    party = forms.CharField(label=_("Party whose reply you comment on"), required=False, widget=forms.Select)
     parties = forms.MultipleChoiceField(
         label=_("Parties your reply concerns"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -50,29 +76,55 @@ class ContributionNewForm(forms.Form):
     language = _language_field()
     title = forms.CharField(label=_("Title (optional)"), max_length=200, required=False)
 
-    def __init__(self, *args, round: Round, commentable: list[Party], monitored: list[Party], **kwargs):
+    def __init__(self, *args, round: Round, choices: NewContributionChoices, **kwargs):
         super().__init__(*args, **kwargs)
         self.round = round
-        self._parties = {party.code: party for party in monitored + commentable}
-        self.fields["party"].choices = [("", _("— choose a Party —"))] + [
-            (party.code, party.name) for party in commentable
+        self._commentable = {party.code: party for party in choices.commentable}
+        self._closed = {party.code: (party, window) for party, window in choices.closed}
+        self._monitored = {party.code: party for party in choices.monitored}
+        self.questionnaire_closed = questionnaire_closed(choices.questionnaire)
+        self.fields["party"].widget.choices = [("", _("— choose a Party —"))] + [
+            (party.code, party.name) for party in choices.commentable
         ]
-        self.fields["parties"].choices = [(party.code, party.name) for party in monitored]
+        self.fields["parties"].choices = [(party.code, party.name) for party in choices.monitored]
+
+    def clean_party(self) -> str:
+        return self.cleaned_data["party"].strip().upper()
 
     def clean(self) -> dict:
         data = super().clean()
         kind = data.get("kind")
-        if kind == Kind.COMMENT and not data.get("party"):
-            self.add_error("party", _("Choose the Party whose reply you comment on."))
-        if kind == Kind.QUESTIONNAIRE_REPLY and not data.get("parties"):
-            self.add_error("parties", _("Choose the Party or Parties your reply concerns."))
+        if kind == Kind.COMMENT:
+            self._check_party(data.get("party"))
+        if kind == Kind.QUESTIONNAIRE_REPLY:
+            if self.questionnaire_closed:
+                self.add_error("kind", self.questionnaire_closed)
+            elif not data.get("parties"):
+                self.add_error("parties", _("Choose the Party or Parties your reply concerns."))
         return data
+
+    def _check_party(self, code: str | None) -> None:
+        if not code:
+            self.add_error("party", _("Choose the Party whose reply you comment on."))
+        elif code in self._closed:
+            party, window = self._closed[code]
+            self.add_error(
+                "party",
+                _(
+                    "The window for comments on the reply of %(party)s closed at the end of %(day)s "
+                    "(midnight, Strasbourg time)."
+                )
+                % {"party": party.name, "day": _last_day(window)},
+            )
+        elif code not in self._commentable:
+            self.add_error("party", _("Choose a Party whose published reply is open to comments."))
 
     def chosen_parties(self) -> list[Party]:
         """The Party of a comment, or the Parties of a reply to the questionnaire."""
         data = self.cleaned_data
-        codes = [data["party"]] if data["kind"] == Kind.COMMENT else data["parties"]
-        return [self._parties[code] for code in codes]
+        if data["kind"] == Kind.COMMENT:
+            return [self._commentable[data["party"]]]
+        return [self._monitored[code] for code in data["parties"]]
 
     def creation(self) -> dict:
         """The keyword arguments of `contribution_create` this form supplies."""
@@ -103,6 +155,11 @@ class ContributionSettingsForm(forms.Form):
     children_involvement = forms.CharField(
         label=_("How children took part"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The browser stops at the limit; the service refuses a longer text from elsewhere.
+        self.fields["children_involvement"].widget.attrs["maxlength"] = text_limit("explanation")
 
 
 class DocumentForm(forms.Form):

@@ -7,7 +7,10 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+
+from rounds.text_limits import text_limit
 
 User = get_user_model()
 
@@ -86,11 +89,7 @@ class OrganisationRegisterForm(NewAccountForm):
         help_text=_("The Secretariat writes to this address about the organisation."),
     )
     description = forms.CharField(
-        label=_("Short description"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("What the organisation does, in a few sentences (up to 2,000 characters)."),
+        label=_("Short description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     member_email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -114,6 +113,16 @@ class OrganisationRegisterForm(NewAccountForm):
         (_("The organisation"), ["name", "acronym", "country", "website", "email", "description"]),
         (_("Your account"), ["username", "member_email", "password", "password_confirmation"]),
     ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The limit is the service's (settings.TEXT_LIMITS), which refuses a longer description.
+        limit = text_limit("explanation")
+        description = self.fields["description"]
+        description.widget.attrs["maxlength"] = limit
+        description.help_text = _(
+            "What the organisation does, in a few sentences (up to %(limit)s characters)."
+        ) % {"limit": number_format(limit, force_grouping=True)}
 
     def account_email(self) -> str:
         return self.cleaned_data.get("member_email", "")

@@ -5,11 +5,18 @@ it leads or co-signs them, in every state. Everyone else — the public, the Par
 sees public contributions once the Secretariat has acknowledged them, and nothing confidential, ever.
 """
 
+import dataclasses
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from questionnaires.models import Question
 from rounds.models import Party, Round
+from rounds.selectors import rounds_visible_to
+from submissions.models import Reply
+from submissions.selectors import replies_visible_to
 
 from .errors import NotFound
 from .models import (
@@ -22,7 +29,7 @@ from .models import (
     Organisation,
     Subscription,
 )
-from .windows import Window, comment_window, questionnaire_window
+from .windows import CLOSED, Window, comment_window, comment_windows, questionnaire_window
 
 
 def organisation_of(user) -> Organisation | None:
@@ -39,17 +46,19 @@ def verified_organisations() -> QuerySet[Organisation]:
     return Organisation.objects.filter(verified_at__isnull=False).order_by("name", "pk")
 
 
+# What anyone may read: the one rule, for the public selectors below and for `contributions_visible_to`.
+PUBLISHED = Q(visibility=Contribution.Visibility.PUBLIC, state=Contribution.State.ACKNOWLEDGED)
+
+
 def published_contributions() -> QuerySet[Contribution]:
-    return Contribution.objects.filter(
-        visibility=Contribution.Visibility.PUBLIC, state=Contribution.State.ACKNOWLEDGED
-    )
+    return Contribution.objects.filter(PUBLISHED)
 
 
 def contributions_visible_to(user) -> QuerySet[Contribution]:
     if user.is_authenticated and user.is_staff:
         return Contribution.objects.all()
     organisation = organisation_of(user)
-    visible = Q(visibility=Contribution.Visibility.PUBLIC, state=Contribution.State.ACKNOWLEDGED)
+    visible = PUBLISHED
     if organisation is not None:
         co_signed = (
             CoSignature.objects.filter(organisation=organisation)
@@ -124,21 +133,88 @@ def _items() -> Prefetch:
     )
 
 
-def public_items_for(*, round: Round, party: Party) -> QuerySet[ContributionItem]:
-    """Public comments on a Party's reply, item by item, with the organisations that signed them."""
+# --- What the public reads: the one definition of each list and count every public surface shows -------
+
+
+def public_contributions(*, round: Round) -> QuerySet[Contribution]:
+    """A round's public contributions of both kinds (comments on a reply, replies to the questionnaire):
+    what the pages, feeds, open data and factsheets list and count."""
+    return published_contributions().filter(round=round)
+
+
+def public_contributions_on(*, round: Round, party: Party) -> QuerySet[Contribution]:
+    """The public contributions on a Party: its reply's public comments and the public replies to the
+    questionnaire that name it, each once, however many items or other Parties it has."""
+    return public_contributions(round=round).filter(parties=party)
+
+
+def public_contribution_counts(*, round: Round) -> dict[int, int]:
+    """{Party id: how many public contributions are on it} (`public_contributions_on`), every Party in one
+    query; a Party without any is absent."""
+    rows = (
+        Contribution.parties.through.objects.filter(contribution__in=public_contributions(round=round))
+        .values("party")
+        .annotate(n=Count("contribution", distinct=True))
+        .order_by()
+    )
+    return {row["party"]: row["n"] for row in rows}
+
+
+def public_contribution(*, slug: str, pk: int) -> Contribution:
+    """An acknowledged public contribution of a round the public may see, with what its page shows; else
+    NotFound, whoever asks (its authors and the Secretariat read it on their own pages)."""
+    contribution = (
+        for_listing(published_contributions())
+        .filter(round__in=rounds_visible_to(AnonymousUser()), round__slug=slug, pk=pk)
+        .prefetch_related(_items())
+        .first()
+    )
+    if contribution is None:
+        raise NotFound()
+    return contribution
+
+
+def for_listing(contributions: QuerySet[Contribution]) -> QuerySet[Contribution]:
+    """With the lead organisation, the co-signers who confirmed (`confirmed_co_signatures`) and the Parties
+    concerned: what every public listing of a contribution names."""
+    return contributions.select_related("round", "organisation").prefetch_related(
+        Prefetch("parties", Party.objects.order_by("code")), _confirmed("co_signatures")
+    )
+
+
+def _confirmed(lookup: str) -> Prefetch:
+    """The co-signatures confirmed, by organisation name, as `confirmed_co_signatures`: declined and pending
+    co-signers are named nowhere public."""
+    confirmed = CoSignature.objects.filter(state=CoSignature.State.CONFIRMED).select_related("organisation")
+    return Prefetch(lookup, confirmed.order_by("organisation__name"), to_attr="confirmed_co_signatures")
+
+
+def public_comment_items(*, round: Round, party: Party) -> QuerySet[ContributionItem]:
+    """The items of the public comments on a Party's reply, in question order, as its page shows them under
+    the questions (and the question pages count, from `public_items_on`)."""
     return (
         ContributionItem.objects.filter(
-            contribution__in=published_contributions().filter(
-                round=round, parties=party, kind=Contribution.Kind.COMMENT
+            contribution__in=public_contributions(round=round).filter(
+                parties=party, kind=Contribution.Kind.COMMENT
             )
         )
         .select_related("contribution__organisation", "question")
+        .prefetch_related(_confirmed("contribution__co_signatures"))
+        .order_by("question__position", "contribution__acknowledged_at", "pk")
+    )
+
+
+def public_items_on(*, round: Round, questions: list[Question]) -> QuerySet[ContributionItem]:
+    """The items of public contributions of both kinds on these questions, each with its contribution as a
+    listing shows it (`for_listing`); in question order, oldest contribution first."""
+    return (
+        ContributionItem.objects.filter(
+            contribution__in=public_contributions(round=round), question__in=[q.pk for q in questions]
+        )
+        .select_related("question", "contribution__round", "contribution__organisation")
         .prefetch_related(
-            Prefetch(
-                "contribution__co_signatures",
-                CoSignature.objects.filter(state=CoSignature.State.CONFIRMED).select_related("organisation"),
-                to_attr="confirmed_co_signatures",
-            )
+            Prefetch("contribution__parties", Party.objects.order_by("code")),
+            _confirmed("contribution__co_signatures"),
         )
         .order_by("question__position", "contribution__acknowledged_at", "pk")
     )
@@ -153,6 +229,47 @@ def window_of(contribution: Contribution) -> Window:
         comment_window(round=contribution.round, party=party)
         if party
         else questionnaire_window(round=contribution.round)
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class NewContributionChoices:
+    """What a new contribution in a round may concern now. A comment: a Party whose published reply's window
+    is open (`commentable`); those whose window has closed are named apart with it (`closed`). A reply to
+    the questionnaire: the Parties monitored (`monitored`), while its own window (`questionnaire`) is open."""
+
+    commentable: list[Party]
+    closed: list[tuple[Party, Window]]
+    questionnaire: Window
+    monitored: list[Party]
+
+
+def new_contribution_choices(
+    *, user, round: Round, now: datetime.datetime | None = None
+) -> NewContributionChoices:
+    now = now or timezone.now()
+    published = sorted(  # by name in the reader's language, as the lists show them
+        (
+            reply.party
+            for reply in replies_visible_to(user)
+            .filter(round=round, state=Reply.State.PUBLISHED)
+            .select_related("party")
+        ),
+        key=lambda party: party.name,
+    )
+    windows = comment_windows((round.pk, party.pk) for party in published)
+    commentable, closed = [], []
+    for party in published:
+        window = windows.get((round.pk, party.pk), CLOSED)
+        if window.is_open(now):
+            commentable.append(party)
+        elif window.has_closed(now):
+            closed.append((party, window))
+    return NewContributionChoices(
+        commentable=commentable,
+        closed=closed,
+        questionnaire=questionnaire_window(round=round),
+        monitored=[participation.party for participation in round.participations.select_related("party")],
     )
 
 

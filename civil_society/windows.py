@@ -46,6 +46,10 @@ class Window:
             return False
         return self.opens_at <= now < self.closes_at
 
+    def has_closed(self, now: datetime.datetime | None = None) -> bool:
+        """Its last day is over (one not open yet, or without dates, has not closed)."""
+        return self.closes_at is not None and (now or timezone.now()) >= self.closes_at
+
     def time_left(self, now: datetime.datetime | None = None) -> datetime.timedelta | None:
         if not self.is_open(now):
             return None

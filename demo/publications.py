@@ -429,6 +429,7 @@ def _seed_contributions(report: SeedReport, *, round_: Round, users: dict) -> li
                 "state": entry["state"],
                 "children_involved": entry.get("children_involved", False),
                 "children_involvement": entry.get("children_involvement", ""),
+                "general_text": safe_html(f"<p>{entry['general']}</p>") if "general" in entry else "",
                 "created_by": author,
                 "submitted_at": submitted_at,
                 "acknowledged_at": acknowledged_at,

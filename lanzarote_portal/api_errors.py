@@ -2,9 +2,10 @@
 
 Domain errors from every app (subclasses of `rounds.errors.DomainError`) carry their own code, status and
 message; DRF's own exceptions are reshaped to the same body. What a caller may not see is reported as
-missing (404 `not_found`), never as forbidden (DESIGN §3). A body larger than the portal reads is 413
-`too_large`; too many requests are 429 `throttled` with `Retry-After`. The OpenAPI description lists each
-operation's statuses and codes (rounds/api_schema.py).
+missing (404 `not_found`), never as forbidden (DESIGN §3). A text longer than its limit is 400 `too_long`,
+with the `field` and its `limit`; a body larger than the portal reads is 413 `too_large`; too many requests
+are 429 `throttled` with `Retry-After`. The OpenAPI description lists each operation's statuses and codes
+(rounds/api_schema.py).
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -16,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from rounds.errors import DomainError
+from rounds.errors import DomainError, TextTooLong
 from submissions.api import AnswerOutput
 from submissions.errors import EditConflict
 
@@ -46,6 +47,10 @@ def _domain_error_response(exc: DomainError) -> Response:
     if isinstance(exc, EditConflict):
         current = exc.context.get("current")
         body["current"] = AnswerOutput(current).data if current is not None else None
+    if exc.context.get("missing") is not None:  # an incomplete reply: the question numbers to complete
+        body["missing"] = list(exc.context["missing"])
+    if isinstance(exc, TextTooLong):  # the field refused and its limit, in characters
+        body["field"], body["limit"] = exc.context["field"], exc.context["limit"]
     if exc.context.get("closes_at") is not None:  # a closed window: the instant, for clients to act on
         body["closes_at"] = exc.context["closes_at"].isoformat()
     return Response(body, status=exc.status)

@@ -26,7 +26,8 @@ Every error is `{"detail": "...", "code": "..."}` with a 4xx status: `code` is s
 person, in the caller's language (`Accept-Language`: `en` or `fr`). Some errors add a member:
 
 - 400: `invalid` (with `errors`: each refused field and its messages), `invalid_file`,
-  `invalid_language`, `invalid_date`;
+  `invalid_language`, `invalid_date`, `too_long` (with `field` and `limit`: a text longer than the
+  characters that field accepts; answers and contributions 100,000 unless the portal sets another limit);
 - 401: `not_authenticated`, `authentication_failed`;
 - 403: `csrf_failed` (a write with a session login but without its CSRF token);
 - 404: `not_found`: nothing there, or nothing the caller may see (never 403);

@@ -7,4 +7,3 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lanzarote_portal.settings.base"
 app = Celery("lanzarote_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["lanzarote_portal"])

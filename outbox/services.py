@@ -9,7 +9,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from kombu.exceptions import OperationalError as KombuOperationalError
 
 from .models import OutboundEmail
 
@@ -53,8 +52,10 @@ def _enqueue(email_id: int) -> None:
 
     try:
         email_send_task.apply_async((email_id,), retry=False)
-    except (KombuOperationalError, ConnectionError, TimeoutError):
-        # The broker is down or hung: the row waits for the sweep's relay, the user is not blocked.
+    except Exception:
+        # Whatever the transport and the cause (Redis down or hung, the filesystem broker's folder missing, a
+        # refused command), the e-mail is committed: its row waits for the sweep's relay, and the request
+        # that queued it, already done, answers as usual.
         log.warning("E-mail %s not enqueued; the outbox relay will send it", email_id, exc_info=True)
 
 

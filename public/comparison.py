@@ -5,19 +5,18 @@ the question and to every sub-part, as in the questionnaire, because that is how
 readers compare. Each sub-part also has its own page.
 
 Everything shown comes through the public gates (`AnonymousUser()`): published answers, acknowledged public
-comments. Six queries, however many Parties, answers and sub-parts.
+contributions. Eight queries, however many Parties, answers, sub-parts and contributions.
 """
 
 import dataclasses
 from collections import defaultdict
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 
 from civil_society.models import Contribution, ContributionItem
-from civil_society.selectors import published_contributions
+from civil_society.selectors import public_items_on
 from questionnaires.models import Question, Theme
 from questionnaires.selectors import questions_of
 from rounds.models import Participation, Party, Round
@@ -34,6 +33,7 @@ class Entry:
     question: Question
     answer: Answer | None
     comments: int
+    commented_by: list[Contribution]  # the public comments counted, each linked by its organisations
     url: str  # the question on the Party's page
     is_heading: bool  # a question with sub-parts, which Parties often answer in its sub-parts only
     level: int  # 0 for the question compared, 1 for its sub-parts, 2 for theirs
@@ -70,6 +70,9 @@ class Comparison:
     selected: list[str]  # the ISO codes the reader chose; empty for every Party
     answered: list[PartyAnswers]  # Parties with a published reply, by name
     unpublished: list[Party]  # Parties without one yet, by name
+    # Public contributions of both kinds on the questions shown, concerning a Party chosen: each with its
+    # items on these questions.
+    contributions: list[tuple[Contribution, list[ContributionItem]]] = dataclasses.field(default_factory=list)
 
     @property
     def shown(self) -> list[Question]:
@@ -132,7 +135,7 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
             reply__round=round, reply__state=Reply.State.PUBLISHED, question__in=[q.pk for q in shown]
         )
     }
-    comments = _comment_counts(round=round, questions=shown)
+    comments, contributions = _civil_society(round=round, questions=shown, parties=wanted)
     parents = {subpart.parent_id for subpart in subparts}
 
     answered, unpublished = [], []
@@ -146,7 +149,8 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
             Entry(
                 question=shown_question,
                 answer=answers.get((reply.pk, shown_question.pk)),
-                comments=comments.get((party.pk, shown_question.pk), 0),
+                comments=len(comments.get((party.pk, shown_question.pk), [])),
+                commented_by=comments.get((party.pk, shown_question.pk), []),
                 url=f"{page}#q-{shown_question.number}",
                 is_heading=shown_question.pk in parents,
                 level=shown_question.depth - question.depth,
@@ -166,20 +170,31 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
         selected=selected,
         answered=answered,
         unpublished=unpublished,
+        contributions=contributions,
     )
 
 
-def _comment_counts(*, round: Round, questions: list[Question]) -> dict[tuple[int, int], int]:
-    """Public comments per (Party, question), counted as the Party's page shows them (`public_items_for`):
-    items of acknowledged public comments on the Party's reply."""
-    comments = published_contributions().filter(round=round, kind=Contribution.Kind.COMMENT)
-    rows = (
-        ContributionItem.objects.filter(contribution__in=comments, question__in=[q.pk for q in questions])
-        .order_by()
-        .values("contribution__parties", "question")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    counts: dict[tuple[int, int], int] = defaultdict(int)
-    for row in rows:
-        counts[row["contribution__parties"], row["question"]] += row["n"]
-    return dict(counts)
+def _civil_society(
+    *, round: Round, questions: list[Question], parties: list[Party]
+) -> tuple[dict[tuple[int, int], list[Contribution]], list[tuple[Contribution, list[ContributionItem]]]]:
+    """The public comments per (Party, question), counted as the Party's page shows them (an item of a
+    comment on its reply, `public_comment_items`); and every public contribution with items on these
+    questions that concerns one of these Parties, with those items, oldest first."""
+    wanted = {party.pk for party in parties}
+    comments: dict[tuple[int, int], list[Contribution]] = defaultdict(list)
+    contributions: dict[int, tuple[Contribution, list[ContributionItem]]] = {}
+    for item in public_items_on(round=round, questions=questions):
+        contribution = item.contribution
+        concerned = [party.pk for party in contribution.parties.all() if party.pk in wanted]
+        if not concerned:
+            continue
+        if contribution.kind == Contribution.Kind.COMMENT:
+            for party in concerned:
+                comments[party, item.question_id].append(contribution)
+        contributions.setdefault(contribution.pk, (contribution, []))[1].append(item)
+    ordered = sorted(contributions.values(), key=lambda entry: (_published_at(entry[0]), entry[0].pk))
+    return dict(comments), ordered
+
+
+def _published_at(contribution: Contribution):
+    return contribution.acknowledged_at or contribution.created_at

@@ -21,7 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from civil_society.models import Contribution
-from civil_society.selectors import published_contributions
+from civil_society.selectors import public_contributions, public_contributions_on
 from reports.selectors import factsheets_visible_to
 from rounds.models import Party, Round
 from rounds.selectors import participation_of, parties_list, rounds_visible_to
@@ -91,7 +91,7 @@ def _replies(source: Source) -> list[Entry]:
     ]
 
 
-def _contribution_entry(contribution: Contribution, party: Party | None) -> Entry:
+def _contribution_entry(contribution: Contribution) -> Entry:
     parties = list(contribution.parties.all())
     names = ", ".join(p.name for p in parties)
     organisation = contribution.organisation.name
@@ -100,33 +100,31 @@ def _contribution_entry(contribution: Contribution, party: Party | None) -> Entr
             "organisation": organisation,
             "parties": names,
         }
-        link = _party_url(contribution.round, party or parties[0])
     else:
         title = _("%(organisation)s replied to the questionnaire") % {"organisation": organisation}
-        link = reverse("round-detail", kwargs={"slug": contribution.round.slug})
     summary = contribution.title or title
     return Entry(
         kind="contribution",
         pk=contribution.pk,
         title=title,
         summary=summary,
-        link=link,
+        link=reverse("public-contribution", kwargs={"slug": contribution.round.slug, "pk": contribution.pk}),
         at=contribution.acknowledged_at,
     )
 
 
 def _contributions(source: Source) -> list[Entry]:
+    if source.party:
+        contributions = public_contributions_on(round=source.round, party=source.party)
+    else:
+        contributions = public_contributions(round=source.round)
     contributions = (
-        published_contributions()
-        .filter(round=source.round, acknowledged_at__isnull=False)
+        contributions.filter(acknowledged_at__isnull=False)
         .select_related("round", "organisation")
         .prefetch_related("parties")
     )
-    if source.party:
-        concerned = Contribution.parties.through.objects.filter(party=source.party)
-        contributions = contributions.filter(pk__in=concerned.values("contribution"))
     return [
-        _contribution_entry(contribution, source.party)
+        _contribution_entry(contribution)
         for contribution in contributions.order_by("-acknowledged_at", "-pk")[:LIMIT]
     ]
 

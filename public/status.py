@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from civil_society.selectors import published_contributions
+from civil_society.selectors import public_contribution_counts
 from civil_society.windows import CLOSED, Window, comment_windows
 from reports.models import Factsheet
 from reports.selectors import factsheets_visible_to
@@ -165,14 +164,7 @@ def _rows(*, round: Round, now: datetime.datetime) -> list[StatusRow]:
         .values_list("reply__party", flat=True)
         .distinct()
     )
-    contributions = {
-        row["parties"]: row["n"]
-        for row in published_contributions()
-        .filter(round=round)
-        .order_by()
-        .values("parties")
-        .annotate(n=Count("pk", distinct=True))
-    }
+    contributions = public_contribution_counts(round=round)
     windows = comment_windows((round.pk, participation.party_id) for participation in participations)
     factsheets = defaultdict(list)
     for sheet in (

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import PartyFeed, RoundFeed
-from .views import home, opendata, parties, questions, rounds, search, status
+from .views import contributions, home, opendata, parties, questions, rounds, search, status
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -13,6 +13,11 @@ urlpatterns = [
     path("rounds/<slug:slug>/open-data.json", opendata.round_open_data_json, name="round-open-data-json"),
     path("rounds/<slug:slug>/open-data.zip", opendata.round_open_data_zip, name="round-open-data-zip"),
     path("rounds/<slug:slug>/questions/<str:number>/", questions.question_compare, name="question-compare"),
+    path(
+        "rounds/<slug:slug>/contributions/<int:pk>/",
+        contributions.contribution_page,
+        name="public-contribution",
+    ),
     path("search/", search.search, name="search"),
     path("rounds/<slug:slug>/feed/", RoundFeed(), name="round-feed"),
     path("rounds/<slug:slug>/parties/<str:iso2>/feed/", PartyFeed(), name="party-feed"),

@@ -2,7 +2,8 @@
 
 Read through `findings_visible_to`: adopted findings for everyone, drafts for the Secretariat too. The
 figure is counted, never typed; `parties` lists the Parties concerned, every Party monitored in the round
-when `applies_to_all`. Evidence is listed as far as the caller may read it.
+when `applies_to_all`. `answers` and `comments` list the evidence as far as the caller may read it;
+`evidence`, what the public may read of it, with the URL of each piece on its public page.
 """
 
 from django.db.models import Prefetch, QuerySet
@@ -21,6 +22,7 @@ from rounds.models import Participation, Party
 from rounds.selectors import rounds_visible_to
 from submissions.selectors import answers_visible_to
 
+from .evidence import ANSWER, COMMENT, Evidence, attach_evidence
 from .filters import FactsheetFilter, FindingFilter
 from .models import Factsheet, Finding
 from .selectors import factsheets_visible_to, findings_visible_to, with_figures
@@ -35,6 +37,22 @@ class FindingListApi(generics.ListAPIView):
             label_en = serializers.CharField(source="figure_label_en")
             label_fr = serializers.CharField(source="figure_label_fr")
             count = serializers.IntegerField(source="figure_count", help_text="Counted, never typed.")
+
+        @extend_schema_serializer(component_name="FindingEvidence")
+        class EvidenceOutput(serializers.Serializer):
+            kind = serializers.ChoiceField(choices=[(ANSWER, ANSWER), (COMMENT, COMMENT)])
+            party = serializers.CharField(source="party.code", default=None, allow_null=True)
+            question = serializers.CharField(
+                help_text="The question answered or commented on; empty for a contribution without items."
+            )
+            comment = serializers.IntegerField(
+                source="contribution", allow_null=True, help_text="Comments only: the contribution's id."
+            )
+            url = serializers.SerializerMethodField()
+
+            def get_url(self, evidence: Evidence) -> str:
+                """Where the public reads it: its anchor on the Party's page, or on the contribution's own."""
+                return self.context["request"].build_absolute_uri(evidence.url)
 
         @extend_schema_serializer(component_name="EvidenceAnswer")
         class EvidenceAnswerOutput(serializers.Serializer):
@@ -69,6 +87,10 @@ class FindingListApi(generics.ListAPIView):
             many=True,
             read_only=True,
             help_text="The ids of the contributions cited that the caller may read.",
+        )
+        evidence = EvidenceOutput(
+            many=True,
+            help_text="The answers and comments cited that the public may read, each with where to read it.",
         )
         adopted_at = serializers.DateTimeField(allow_null=True)
 
@@ -115,6 +137,9 @@ class FindingListApi(generics.ListAPIView):
                 to_attr="visible_contributions",
             ),
         )
+
+    def paginate_queryset(self, queryset) -> list[Finding]:
+        return attach_evidence(super().paginate_queryset(queryset))
 
     def get_serializer_context(self) -> dict:
         context = super().get_serializer_context()

@@ -20,12 +20,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from civil_society.selectors import published_contributions
+from civil_society.selectors import public_contributions_on
 from questionnaires.models import Theme
 from rounds.models import Participation, Party, Round
 from submissions.selectors import replies_visible_to
 
 from .errors import InvalidFactsheet
+from .evidence import attach_evidence
 from .models import Factsheet, Finding
 from .pdf import html_to_pdf
 from .selectors import concerning, findings_visible_to, with_figures
@@ -73,10 +74,12 @@ def themes_with_findings(round: Round) -> list[str]:
 def _country(round: Round, party: Party) -> Built:
     reply = replies_visible_to(AnonymousUser()).filter(round=round, party=party).first()
     participation = Participation.objects.filter(round=round, party=party).select_related("round").first()
-    findings = list(
-        with_figures(concerning(public_findings(round), party_code=party.code)).order_by("position", "pk")
+    findings = attach_evidence(
+        list(
+            with_figures(concerning(public_findings(round), party_code=party.code)).order_by("position", "pk")
+        )
     )
-    contributions = published_contributions().filter(round=round, parties=party).distinct().count()
+    contributions = public_contributions_on(round=round, party=party).count()
 
     recommendations = []
     for grade, grade_label in Finding.Grade.choices:
@@ -100,6 +103,7 @@ def _country(round: Round, party: Party) -> Built:
         "challenges": [f for f in findings if f.kind == Finding.Kind.CHALLENGE],
         "contribution_count": contributions,
         "portal_url": _site_url(reverse("party-reply", kwargs={"slug": round.slug, "iso2": party.code})),
+        "site_url": _site_url(""),
         "title": title,
         "description": _("Country factsheet of the Lanzarote Committee: %(party)s in %(round)s.")
         % {"party": party.name, "round": round.label},
@@ -111,9 +115,10 @@ def _country(round: Round, party: Party) -> Built:
 
 
 def country_version(*, findings: list[Finding], reply, contributions: int, deadline) -> str:
-    """What a country factsheet is built from (the same in both languages); shared with the refresh."""
+    """What a country factsheet is built from (the same in both languages); shared with the refresh.
+    `findings` have their `evidence` attached."""
     payload = {
-        "findings": [(f.pk, f.updated_at, f.figure_count) for f in findings],
+        "findings": [(f.pk, f.updated_at, f.figure_count, [e.key for e in f.evidence]) for f in findings],
         "reply": reply
         and (
             reply.pk,
@@ -134,10 +139,12 @@ def _thematic(round: Round, theme: str) -> Built:
     monitored = list(
         Party.objects.filter(participations__round=round).order_by("code").only("code", "name_en", "name_fr")
     )
-    findings = list(
-        with_figures(public_findings(round).filter(theme=theme))
-        .prefetch_related(Prefetch("parties", Party.objects.order_by("code")))
-        .order_by("position", "pk")
+    findings = attach_evidence(
+        list(
+            with_figures(public_findings(round).filter(theme=theme))
+            .prefetch_related(Prefetch("parties", Party.objects.order_by("code")))
+            .order_by("position", "pk")
+        )
     )
     rows = []
     for finding in findings:
@@ -165,6 +172,7 @@ def _thematic(round: Round, theme: str) -> Built:
         "monitored_count": len(monitored),
         "bar_width": BAR_WIDTH,
         "portal_url": _site_url(reverse("round-list")),
+        "site_url": _site_url(""),
         "title": title,
         "description": _("Thematic factsheet of the Lanzarote Committee: %(theme)s in %(round)s.")
         % {"theme": theme_label, "round": round.label},
@@ -175,7 +183,7 @@ def _thematic(round: Round, theme: str) -> Built:
 
 def thematic_version(*, findings: list[Finding], monitored: list[Party]) -> str:
     """What a thematic factsheet is built from (the same in both languages); shared with the refresh.
-    `findings` have their Parties prefetched in code order."""
+    `findings` have their Parties prefetched in code order and their `evidence` attached."""
     payload = {
         "findings": [
             (
@@ -183,6 +191,7 @@ def thematic_version(*, findings: list[Finding], monitored: list[Party]) -> str:
                 f.updated_at,
                 f.figure_count,
                 [p.code for p in (monitored if f.applies_to_all else f.parties.all())],
+                [e.key for e in f.evidence],
             )
             for f in findings
         ],

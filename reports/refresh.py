@@ -7,45 +7,42 @@ rendering (`factsheets.country_version`, `factsheets.thematic_version`), so both
 """
 
 import datetime
-from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 
-from civil_society.selectors import published_contributions
+from civil_society.selectors import public_contribution_counts
+from questionnaires.models import Theme
 from rounds.models import Participation, Party, Round
 from submissions.selectors import replies_visible_to
 
+from .evidence import attach_evidence
 from .factsheets import country_version, public_findings, thematic_version
 from .models import Factsheet
 from .selectors import with_figures
 
 
 def current_versions(round: Round) -> dict[tuple[str, str], str]:
-    """{(kind, key): data version} of every factsheet subject of the round, in a constant number of
-    queries."""
+    """{(kind, key): data version} of every factsheet subject of the round (each Party monitored, each theme
+    whether it has adopted findings or no longer has any), in a constant number of queries."""
     participations = list(
         Participation.objects.filter(round=round).select_related("party", "round").order_by("party__code")
     )
     monitored = [participation.party for participation in participations]
-    findings = list(
-        with_figures(public_findings(round))
-        .prefetch_related(Prefetch("parties", Party.objects.order_by("code")))
-        .order_by("position", "pk")
+    findings = attach_evidence(
+        list(
+            with_figures(public_findings(round))
+            .prefetch_related(Prefetch("parties", Party.objects.order_by("code")))
+            .order_by("position", "pk")
+        )
     )
     replies = {
         reply.party_id: reply
         for reply in replies_visible_to(AnonymousUser()).filter(round=round).order_by("pk")
     }
-    contributions = dict(
-        published_contributions()
-        .filter(round=round)
-        .values_list("parties")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    )
+    contributions = public_contribution_counts(round=round)
 
     versions = {}
     for participation in participations:
@@ -57,12 +54,9 @@ def current_versions(round: Round) -> dict[tuple[str, str], str]:
             contributions=contributions.get(party.pk, 0),
             deadline=participation.reply_deadline,
         )
-    by_theme = defaultdict(list)
-    for finding in findings:
-        by_theme[finding.theme].append(finding)
-    for theme, of_theme in by_theme.items():
+    for theme in Theme.values:
         versions[(Factsheet.Kind.THEMATIC.value, theme)] = thematic_version(
-            findings=of_theme, monitored=monitored
+            findings=[f for f in findings if f.theme == theme], monitored=monitored
         )
     return versions
 
@@ -79,8 +73,8 @@ def factsheets_to_refresh(*, now: datetime.datetime) -> list[Factsheet]:
         versions = current_versions(round)
         with transaction.atomic():
             for factsheet in rendered.filter(round=round).select_for_update(of=("self",)):
-                # A subject that no longer has public data (a theme whose findings were withdrawn) keeps
-                # its last rendering.
+                # A Party no longer monitored in the round keeps its last rendering; a theme whose
+                # findings were all withdrawn is rendered again, without them.
                 version = versions.get((factsheet.kind, factsheet.key))
                 if version is None or version == factsheet.data_version:
                     if factsheet.is_stale or factsheet.pending_version:

@@ -19,6 +19,7 @@ from civil_society.selectors import published_contributions
 from questionnaires.models import Question
 from rounds.audit import audited
 from rounds.models import Participation, Party, Round
+from rounds.text_limits import text_check
 from submissions.models import Answer
 from submissions.selectors import answers_visible_to
 
@@ -101,6 +102,17 @@ def finding_check(
     return themes.pop()
 
 
+def finding_texts_check(*, title_en: str, title_fr: str, text_en: str, text_fr: str) -> None:
+    """Refuse, with TextTooLong naming the field, a title or text longer than its limit."""
+    for field, text, kind, label in (
+        ("title_en", title_en, "title", _("Title (English)")),
+        ("title_fr", title_fr, "title", _("Title (French)")),
+        ("text_en", text_en, "text", _("Text (English)")),
+        ("text_fr", text_fr, "text", _("Text (French)")),
+    ):
+        text_check(text, kind=kind, field=field, label=label)
+
+
 def _check_evidence(*, round: Round, answer_ids: set[int], contribution_ids: set[int]) -> None:
     """Only what the public may read is cited: published answers and public acknowledged comments."""
     public_answers = set(
@@ -159,6 +171,7 @@ def finding_create(
 ) -> Finding:
     """A draft finding, last in its round unless placed."""
     questions, parties, answers, contributions = map(list, (questions, parties, answers, contributions))
+    finding_texts_check(title_en=title_en, title_fr=title_fr, text_en=text_en, text_fr=text_fr)
     theme = finding_check(
         round=round,
         kind=kind,
@@ -215,6 +228,7 @@ def finding_update(
 ) -> Finding:
     """Correct a finding, draft or adopted (the Secretariat corrects adopted ones too); its state stays."""
     questions, parties, answers, contributions = map(list, (questions, parties, answers, contributions))
+    finding_texts_check(title_en=title_en, title_fr=title_fr, text_en=text_en, text_fr=text_fr)
     locked = Finding.objects.select_for_update().get(pk=finding.pk)
     theme = finding_check(
         round=locked.round,

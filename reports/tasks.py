@@ -1,4 +1,5 @@
-"""Factsheet rendering on the "pdf" queue (CELERY_TASK_ROUTES), with the settings' time limits."""
+"""Factsheet rendering on the "pdf" queue (CELERY_TASK_ROUTES), with the settings' time limits; the refresh
+on the default queue, so that it runs on time however many renderings wait."""
 
 from celery import shared_task
 from django.db import OperationalError

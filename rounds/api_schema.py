@@ -34,6 +34,20 @@ class ValidationErrorOutput(ErrorOutput):
     )
 
 
+@extend_schema_serializer(component_name="TooLongError")
+class TooLongErrorOutput(ValidationErrorOutput):
+    field = serializers.CharField(
+        required=False, help_text="With `too_long`: the field whose text is too long."
+    )
+    limit = serializers.IntegerField(
+        required=False, help_text="With `too_long`: the most characters that field accepts."
+    )
+
+
+# The 400 of an operation that writes free texts: `too_long` beside the shared `invalid`.
+TOO_LONG = "`too_long`: a text is longer than its limit (`field` names it, `limit` says how many characters)."
+
+
 @extend_schema_serializer(component_name="WindowClosedError")
 class WindowClosedErrorOutput(ErrorOutput):
     closes_at = serializers.DateTimeField(

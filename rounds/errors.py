@@ -21,5 +21,11 @@ class NotFound(DomainError):
     status = 404
 
 
+class TextTooLong(DomainError):
+    """A free text longer than its limit (settings.TEXT_LIMITS); the context names the `field` and `limit`."""
+
+    code = "too_long"
+
+
 class InvalidExtension(DomainError):
     code = "invalid_date"

@@ -6,12 +6,14 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from rounds.audit_admin import HistoryAdmin
 from rounds.errors import DomainError
+from rounds.text_limits import text_limit
 
 from .models import Answer, Attachment, Reply, ReplyTransition
-from .selectors import with_progress
+from .selectors import reply_completeness, with_completeness
 from .services import reply_publish, reply_register, reply_send_back
 
 
@@ -58,8 +60,43 @@ class IsLateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CompletenessFilter(admin.SimpleListFilter):
+    title = _("completeness")
+    parameter_name = "complete"
+
+    def lookups(self, request, model_admin):
+        return (("yes", _("complete")), ("no", _("required questions missing")))
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(missing_count=0)
+        if self.value() == "no":
+            return queryset.filter(missing_count__gt=0)
+        return queryset
+
+
+def _reason_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Reason for registering an incomplete reply"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Required when required questions are missing (a reply that reached the Secretariat "
+            "incomplete): why it is registered as it is. Kept in the reply's history."
+        ),
+    )
+
+
+class RegisterForm(forms.Form):
+    reason = _reason_field()
+
+
 class SendBackForm(forms.Form):
     message = forms.CharField(label=_("What should the focal points correct?"), widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].widget.attrs["maxlength"] = text_limit("message")
 
 
 class PublishForm(forms.Form):
@@ -68,12 +105,22 @@ class PublishForm(forms.Form):
         required=False,
         help_text=_("Empty for today; a past date records a historic publication."),
     )
+    reason = _reason_field()
 
 
 @admin.register(Reply)
 class ReplyAdmin(HistoryAdmin):
-    list_display = ("party", "round", "state", "is_late", "submitted_at", "published_on", "progress")
-    list_filter = ("round", "state", IsLateFilter)
+    list_display = (
+        "party",
+        "round",
+        "state",
+        "is_late",
+        "submitted_at",
+        "published_on",
+        "progress",
+        "completeness",
+    )
+    list_filter = ("round", "state", IsLateFilter, CompletenessFilter)
     list_select_related = ("party", "round")
     search_fields = ("party__code", "party__name_en", "party__name_fr")
     readonly_fields = (
@@ -86,6 +133,7 @@ class ReplyAdmin(HistoryAdmin):
         "is_late",
         "registered_at",
         "published_on",
+        "completeness_detail",
     )
     fields = readonly_fields
     inlines = (AttachmentInline, ReplyTransitionInline)
@@ -98,14 +146,50 @@ class ReplyAdmin(HistoryAdmin):
         return False
 
     def get_queryset(self, request):
-        return with_progress(super().get_queryset(request))
+        return with_completeness(super().get_queryset(request))
 
     @admin.display(description=_("answered"), ordering="answered_count")
     def progress(self, reply: Reply) -> str:
         return f"{reply.answered_count}/{reply.question_count}"
 
+    @admin.display(description=_("completeness"), ordering="missing_count")
+    def completeness(self, reply: Reply) -> str:
+        parts = [
+            ngettext("%(count)d missing", "%(count)d missing", reply.missing_count)
+            % {"count": reply.missing_count}
+            if reply.missing_count
+            else _("complete")
+        ]
+        if reply.no_information_count:
+            parts.append(
+                ngettext("%(count)d no information", "%(count)d no information", reply.no_information_count)
+                % {"count": reply.no_information_count}
+            )
+        return ", ".join(str(part) for part in parts)
+
+    @admin.display(description=_("completeness"))
+    def completeness_detail(self, reply: Reply) -> str:
+        completeness = reply_completeness(reply=reply)
+
+        def numbers(questions) -> str:
+            return ", ".join(question.number for question in questions) or "—"
+
+        return _(
+            "%(answered)d required questions answered; no information available: %(no_information)s; "
+            "missing: %(missing)s"
+        ) % {
+            "answered": completeness.answered,
+            "no_information": numbers(completeness.no_information),
+            "missing": numbers(completeness.missing),
+        }
+
     def get_urls(self):
         own = [
+            path(
+                "<int:pk>/register/",
+                self.admin_site.admin_view(self.register_view),
+                name="submissions_reply_register",
+            ),
             path(
                 "<int:pk>/send-back/",
                 self.admin_site.admin_view(self.send_back_view),
@@ -147,9 +231,19 @@ class ReplyAdmin(HistoryAdmin):
             "title": title,
             "form": form,
             "reply": reply,
+            "completeness": reply_completeness(reply=reply),
             "opts": self.opts,
         }
         return render(request, "admin/submissions/reply/action.html", context)
+
+    def register_view(self, request, pk):
+        return self._action_view(
+            request,
+            pk,
+            RegisterForm,
+            _("Register the reply"),
+            lambda reply, data: reply_register(reply=reply, by=request.user, reason=data["reason"]),
+        )
 
     def send_back_view(self, request, pk):
         return self._action_view(
@@ -167,17 +261,17 @@ class ReplyAdmin(HistoryAdmin):
             PublishForm,
             _("Publish the reply"),
             lambda reply, data: reply_publish(
-                reply=reply, by=request.user, published_on=data["published_on"]
+                reply=reply, by=request.user, published_on=data["published_on"], reason=data["reason"]
             ),
         )
 
 
 @admin.register(Answer)
 class AnswerAdmin(HistoryAdmin):
-    list_display = ("reply", "question", "version", "saved_by", "updated_at")
+    list_display = ("reply", "question", "no_information", "version", "saved_by", "updated_at")
     list_select_related = ("reply__party", "reply__round", "question", "saved_by")
-    list_filter = ("reply__round", "reply__party")
-    readonly_fields = ("reply", "question", "text", "national_text", "version", "saved_by")
+    list_filter = ("reply__round", "reply__party", "no_information")
+    readonly_fields = ("reply", "question", "text", "national_text", "no_information", "version", "saved_by")
 
     def has_add_permission(self, request):
         return False

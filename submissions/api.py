@@ -19,7 +19,17 @@ from rest_framework.views import APIView
 
 from questionnaires.models import QUESTION_NUMBER, Question
 from questionnaires.selectors import questions_of
-from rounds.api_schema import ISO2, NUMBER, READ_ERRORS, SLUG, WRITE_ERRORS, ErrorOutput, errors
+from rounds.api_schema import (
+    ISO2,
+    NUMBER,
+    READ_ERRORS,
+    SLUG,
+    TOO_LONG,
+    WRITE_ERRORS,
+    ErrorOutput,
+    TooLongErrorOutput,
+    errors,
+)
 from rounds.filters import PARTY_CODE
 from rounds.models import Round
 from rounds.selectors import rounds_visible_to
@@ -31,7 +41,6 @@ from .selectors import (
     answer_authors_visible_to,
     participation_for_editing,
     replies_visible_to,
-    unanswered_required,
 )
 from .services import answer_save_in_language, attachment_add, reply_open, reply_publish, reply_submit
 
@@ -76,6 +85,9 @@ class AnswerOutput(serializers.Serializer):
 
     text = serializers.CharField(help_text="In the reply's official language.")
     national_text = serializers.CharField(help_text="In the reply's national language, if any.")
+    no_information = serializers.BooleanField(
+        help_text="The Party has no information available on this question; the texts, if any, say why."
+    )
     version = serializers.IntegerField(help_text="Send it back with the next save of this answer.")
     saved_by = serializers.SerializerMethodField()
     saved_at = serializers.DateTimeField(source="updated_at")
@@ -96,6 +108,16 @@ class EditConflictOutput(ErrorOutput):
         required=False,
         allow_null=True,
         help_text="With `edit_conflict`: the answer as stored now, to compare with the text not saved.",
+    )
+
+
+@extend_schema_serializer(component_name="IncompleteReplyError")
+class IncompleteReplyOutput(ErrorOutput):
+    missing = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="With `incomplete_reply`: the numbers of the required questions that have neither text "
+        "nor the mark `no_information`, in questionnaire order.",
     )
 
 
@@ -146,17 +168,10 @@ class ReplyOutput(ReplySummaryOutput):
         }
 
 
-@extend_schema_serializer(component_name="SubmittedReply")
-class SubmittedReplyOutput(ReplyOutput):
-    unanswered_required = serializers.ListField(
-        child=serializers.CharField(), help_text="The numbers of required questions left unanswered."
-    )
-
-
-def _reply_response(request: Request, reply: Reply, **extra) -> Response:
+def _reply_response(request: Request, reply: Reply) -> Response:
     """The reply as it now stands, read back through the gate with its answers and attachments."""
     reply = _with_contents(replies_visible_to(request.user)).get(pk=reply.pk)
-    return Response({**ReplyOutput(reply, context={"request": request}).data, **extra})
+    return Response(ReplyOutput(reply, context={"request": request}).data)
 
 
 class ReplyListApi(generics.ListAPIView):
@@ -208,7 +223,9 @@ class AnswerSaveApi(APIView):
 
     @extend_schema_serializer(component_name="AnswerSave")
     class InputSerializer(serializers.Serializer):
-        text = serializers.CharField(allow_blank=True)
+        text = serializers.CharField(
+            allow_blank=True, help_text="At most 100,000 characters unless the portal sets another limit."
+        )
         language = serializers.CharField(
             max_length=3, help_text="The reply's official language, or its national language."
         )
@@ -217,6 +234,11 @@ class AnswerSaveApi(APIView):
             min_value=1,
             max_value=2**31 - 1,
             help_text="The version last read of this answer; null for an answer not yet written.",
+        )
+        no_information = serializers.BooleanField(
+            required=False,
+            help_text="true marks the question “no information available” (`text` may then say why); "
+            "false removes the mark; left out, the mark stays as it is.",
         )
 
     @extend_schema(
@@ -234,17 +256,27 @@ class AnswerSaveApi(APIView):
                 value={"text": "<p>The Criminal Code covers it.</p>", "language": "en", "version": None},
                 request_only=True,
             ),
+            OpenApiExample(
+                "No information available",
+                value={
+                    "text": "No statistics are kept on these cases.",
+                    "language": "en",
+                    "version": 2,
+                    "no_information": True,
+                },
+                request_only=True,
+            ),
         ],
         responses={
             200: SavedAnswerOutput,
             **errors(
                 *WRITE_ERRORS,
                 extra={
-                    400: "`invalid_language`: the reply is not written in that language.",
+                    400: f"`invalid_language`: the reply is not written in that language; {TOO_LONG}",
                     409: "`edit_conflict`: `version` is not the stored one (`current` is); `not_editable`: "
                     "the reply has been submitted.",
                 },
-                bodies={409: EditConflictOutput},
+                bodies={400: TooLongErrorOutput, 409: EditConflictOutput},
             ),
         },
     )
@@ -273,27 +305,29 @@ class ReplySubmitApi(APIView):
         tags=["submissions"],
         summary="Submit a reply",
         description="The caller's own Party's focal points submit its reply; after the deadline it is "
-        "accepted and marked late.",
+        "accepted and marked late. Every required question must have text or be marked "
+        "`no_information`.",
         parameters=[SLUG, ISO2],
         request=None,
         responses={
-            200: SubmittedReplyOutput,
+            200: ReplyOutput,
             **errors(
                 401,
                 403,
                 404,
                 429,
                 extra={
-                    409: "`not_editable`: already submitted; `invalid_transition`: not in a state that "
-                    "can be submitted."
+                    409: "`incomplete_reply`: required questions have neither text nor the mark "
+                    "`no_information` (`missing` numbers them); `not_editable`: already submitted; "
+                    "`invalid_transition`: not in a state that can be submitted."
                 },
+                bodies={409: IncompleteReplyOutput},
             ),
         },
     )
     def post(self, request: Request, slug: str, iso2: str) -> Response:
         reply = reply_submit(reply=_reply_for_editing(request, slug, iso2), by=request.user)
-        missing = list(unanswered_required(reply=reply).values_list("number", flat=True))
-        return _reply_response(request, reply, unanswered_required=missing)
+        return _reply_response(request, reply)
 
 
 class ReplyPublishApi(APIView):
@@ -305,6 +339,11 @@ class ReplyPublishApi(APIView):
             required=False,
             allow_null=True,
             help_text="Today unless given; a past date records a historic publication and its window.",
+        )
+        reason = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            help_text="Why a submitted reply that is incomplete is registered as it is; kept in its history.",
         )
 
     @extend_schema(
@@ -320,9 +359,12 @@ class ReplyPublishApi(APIView):
             **errors(
                 *WRITE_ERRORS,
                 extra={
-                    400: "`invalid_date`: a publication date in the future.",
-                    409: "`invalid_transition`: the reply is not submitted or registered.",
+                    400: f"`invalid_date`: a publication date in the future; {TOO_LONG}",
+                    409: "`invalid_transition`: the reply is not submitted or registered; "
+                    "`incomplete_reply`: a submitted reply with required questions missing (`missing`) "
+                    "is registered only with a `reason`.",
                 },
+                bodies={400: TooLongErrorOutput, 409: IncompleteReplyOutput},
             ),
         },
     )
@@ -334,8 +376,12 @@ class ReplyPublishApi(APIView):
         reply = get_object_or_404(
             replies_visible_to(request.user), round=_round(request, slug), party__code=_party_code(iso2)
         )
+        data = serializer.validated_data
         reply = reply_publish(
-            reply=reply, by=request.user, published_on=serializer.validated_data.get("published_on")
+            reply=reply,
+            by=request.user,
+            published_on=data.get("published_on"),
+            reason=data.get("reason", ""),
         )
         return _reply_response(request, reply)
 
@@ -349,7 +395,7 @@ class AttachmentAddApi(APIView):
         file = serializers.FileField(  # what the file is, the service decides
             allow_empty_file=True, help_text="A PDF, DOCX or ODT document, judged by its content."
         )
-        title = serializers.CharField(max_length=200)
+        title = serializers.CharField(help_text="At most 200 characters.")
         language = serializers.CharField(
             max_length=3, help_text="`en`, `fr` or the reply's national language."
         )
@@ -371,9 +417,10 @@ class AttachmentAddApi(APIView):
                 *WRITE_ERRORS,
                 extra={
                     400: "`invalid_file`: not a PDF, DOCX or ODT document, damaged, too large or with "
-                    "macros; `invalid_language`: not a language of the reply.",
+                    f"macros; `invalid_language`: not a language of the reply; {TOO_LONG}",
                     409: "`not_editable`: the reply has been submitted.",
                 },
+                bodies={400: TooLongErrorOutput},
             ),
         },
     )

@@ -13,6 +13,13 @@ class EditConflict(DomainError):
     status = 409
 
 
+class IncompleteReply(DomainError):
+    """Required questions with neither text nor the mark "no information available" (`missing`)."""
+
+    code = "incomplete_reply"
+    status = 409
+
+
 class InvalidFile(DomainError):
     code = "invalid_file"
 
@@ -32,6 +39,7 @@ class InvalidDate(DomainError):
 
 __all__ = [
     "EditConflict",
+    "IncompleteReply",
     "InvalidDate",
     "InvalidFile",
     "InvalidLanguage",

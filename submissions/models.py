@@ -79,6 +79,8 @@ class Reply(TimeStampedModel):
 class Answer(TimeStampedModel):
     """The current text of one answer; every saved version is kept in `AnswerVersion`.
 
+    An answer marked `no_information` completes its question without an answer: its texts, if any, say why.
+
     `version` counts saves: a writer states the version it read, and a save against a newer one is refused.
     """
 
@@ -90,6 +92,11 @@ class Answer(TimeStampedModel):
     )
     text = models.TextField(_("text"), blank=True)
     national_text = models.TextField(_("national-language text"), blank=True)
+    no_information = models.BooleanField(
+        _("no information available"),
+        default=False,
+        help_text=_("The Party has no information on this question; the texts, if any, explain why."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("last saved by")
@@ -114,6 +121,7 @@ class AnswerVersion(models.Model):
     version = models.PositiveIntegerField(_("version"))
     text = models.TextField(_("text"), blank=True)
     national_text = models.TextField(_("national-language text"), blank=True)
+    no_information = models.BooleanField(_("no information available"), default=False)
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("saved by")
     )

@@ -4,7 +4,9 @@ The Secretariat sees every reply; a focal point sees its own Party's replies in 
 published replies of other Parties; everyone else sees published replies only.
 """
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+import dataclasses
+
+from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from questionnaires.models import Question
@@ -13,6 +15,10 @@ from rounds.selectors import party_of
 
 from .errors import NotFound
 from .models import Answer, Attachment, Reply
+
+# A required question is complete when its answer has text in the official language (spaces are not text)
+# or is marked "no information available".
+ANSWER_COMPLETE = Q(no_information=True) | Q(text__regex=r"\S")
 
 
 def replies_visible_to(user) -> QuerySet[Reply]:
@@ -61,7 +67,8 @@ def participations_of(party: Party) -> QuerySet[Participation]:
 
 
 def reply_progress(replies) -> dict[int, dict]:
-    """Per reply id: questions answered, total, and required questions still unanswered, in two queries."""
+    """Per reply id: questions answered (or marked no information available), those marked, the total, and
+    required questions still missing, in two queries."""
     replies = list(replies)
     round_ids = {reply.round_id for reply in replies}
     totals = {
@@ -73,43 +80,79 @@ def reply_progress(replies) -> dict[int, dict]:
     }
     answered = {
         row["reply"]: row
-        for row in Answer.objects.filter(reply__in=replies)
-        .exclude(text="")
+        for row in Answer.objects.filter(ANSWER_COMPLETE, reply__in=replies)
         .order_by()
         .values("reply")
-        .annotate(answered=Count("pk"), required=Count("pk", filter=Q(question__required=True)))
+        .annotate(
+            answered=Count("pk"),
+            no_information=Count("pk", filter=Q(no_information=True)),
+            required=Count("pk", filter=Q(question__required=True)),
+        )
     }
     progress = {}
     for reply in replies:
         total = totals.get(reply.round_id, {"total": 0, "required": 0})
-        done = answered.get(reply.pk, {"answered": 0, "required": 0})
+        done = answered.get(reply.pk, {"answered": 0, "no_information": 0, "required": 0})
         progress[reply.pk] = {
             "answered": done["answered"],
+            "no_information": done["no_information"],
             "total": total["total"],
             "required_missing": total["required"] - done["required"],
         }
     return progress
 
 
-def with_progress(replies: QuerySet[Reply]) -> QuerySet[Reply]:
-    """Annotate `answered_count` and `question_count` in the same query, for list pages."""
-    answered = (
-        Answer.objects.filter(reply=OuterRef("pk"))
-        .exclude(text="")
-        .order_by()
-        .values("reply")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    total = (
-        Question.objects.filter(questionnaire__round=OuterRef("round"))
-        .order_by()
-        .values("questionnaire__round")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+def _count(queryset: QuerySet) -> Coalesce:
+    """The rows of a correlated queryset, counted in a subquery (a plain COUNT, without grouping)."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def with_completeness(replies: QuerySet[Reply]) -> QuerySet[Reply]:
+    """Annotate, in the same query, for list pages: `answered_count` and `question_count` (every question),
+    `missing_count` (required questions neither answered nor marked) and `no_information_count`."""
+    questions = Question.objects.filter(questionnaire__round=OuterRef("round"))
+    answers = Answer.objects.filter(ANSWER_COMPLETE, reply=OuterRef("pk"))
     return replies.annotate(
-        answered_count=Coalesce(Subquery(answered), 0), question_count=Coalesce(Subquery(total), 0)
+        answered_count=_count(answers),
+        question_count=_count(questions),
+        no_information_count=_count(answers.filter(no_information=True)),
+        missing_count=_count(questions.filter(required=True))
+        - _count(answers.filter(question__required=True)),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Completeness:
+    """A reply's required questions, in questionnaire order: how many are answered, which are marked no
+    information available, which are missing (neither)."""
+
+    answered: int
+    no_information: list[Question]
+    missing: list[Question]
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def missing_numbers(self) -> list[str]:
+        return [question.number for question in self.missing]
+
+
+def reply_completeness(*, reply: Reply) -> Completeness:
+    required = list(
+        Question.objects.filter(questionnaire__round=reply.round_id, required=True).order_by("position")
+    )
+    marked = dict(
+        Answer.objects.filter(ANSWER_COMPLETE, reply=reply, question__in=required).values_list(
+            "question_id", "no_information"
+        )
+    )
+    return Completeness(
+        answered=sum(1 for no_information in marked.values() if not no_information),
+        no_information=[question for question in required if marked.get(question.pk) is True],
+        missing=[question for question in required if question.pk not in marked],
     )
 
 
@@ -125,14 +168,6 @@ def questions_with_answers(*, reply: Reply) -> QuerySet[Question]:
                 to_attr="answer_list",
             ),
         )
-    )
-
-
-def unanswered_required(*, reply: Reply) -> QuerySet[Question]:
-    return (
-        Question.objects.filter(questionnaire__round=reply.round_id, required=True)
-        .exclude(pk__in=Answer.objects.filter(reply=reply).exclude(text="").values("question"))
-        .order_by("position")
     )
 
 

@@ -43,3 +43,30 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def embedded_broker(tmp_path, monkeypatch):
+    """The filesystem broker of `make run`, publishing from this process (not inline, as the test settings
+    do), with its folders missing as before the portal's start: returns the broker folder."""
+    from lanzarote_portal.celery import app as celery_app
+
+    folder = tmp_path / "var" / "broker"
+    options = {
+        "data_folder_in": str(folder / "queue"),
+        "data_folder_out": str(folder / "queue"),
+        "processed_folder": str(folder / "processed"),
+        "control_folder": str(folder / "control"),
+        "store_processed": False,
+    }
+    monkeypatch.setenv("CELERY_BROKER_URL", "filesystem://")  # Celery reads it before its configuration
+    monkeypatch.setitem(celery_app.conf, "broker_url", "filesystem://")
+    monkeypatch.setitem(celery_app.conf, "broker_transport_options", options)
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
+    # Connections pooled for another broker are set aside, and given back after the test.
+    monkeypatch.setattr(celery_app, "_pool", None)
+    monkeypatch.setattr(celery_app.amqp, "_producer_pool", None)
+    yield folder
+    for pool in (celery_app.amqp._producer_pool, celery_app._pool):
+        if pool is not None:
+            pool.force_close_all()

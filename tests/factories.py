@@ -107,6 +107,14 @@ class AnswerFactory(factory.django.DjangoModelFactory):
     saved_by = factory.SubFactory(UserFactory)
 
 
+def answers_complete(reply: Reply, *, by=None) -> Reply:
+    """Answer every question of the reply's questionnaire still unanswered, so that it can be submitted."""
+    unanswered = Question.objects.filter(questionnaire__round=reply.round_id).exclude(answers__reply=reply)
+    for question in unanswered:
+        AnswerFactory(reply=reply, question=question, **({"saved_by": by} if by else {}))
+    return reply
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rounds.audit_admin import HistoryAdmin
 from rounds.errors import DomainError
+from rounds.text_limits import text_limit
 
 from ..models import (
     Contribution,
@@ -109,6 +110,10 @@ class ModerationStateFilter(admin.SimpleListFilter):
 class RequestInformationForm(forms.Form):
     question = forms.CharField(label=_("What should the organisation add?"), widget=forms.Textarea)
     due_on = forms.DateField(label=_("Due on"), help_text=_("The last day for the organisation's answer."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["question"].widget.attrs["maxlength"] = text_limit("message")
 
 
 @admin.register(Contribution)

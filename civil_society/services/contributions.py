@@ -13,6 +13,7 @@ from questionnaires.models import Question
 from rounds.audit import audited
 from rounds.deadlines import STRASBOURG
 from rounds.models import Participation, Party, Round
+from rounds.text_limits import text_check
 from submissions.models import Reply
 
 from ..documents import docx_to_safe_html, safe_html
@@ -37,8 +38,21 @@ def _check_choices(*, visibility: str, language: str, title: str = "") -> None:
         raise InvalidContribution(_("Choose whether the contribution is public or confidential."))
     if language not in ("en", "fr"):
         raise InvalidContribution(_("A contribution is written in English or French."))
-    if len(title) > Contribution._meta.get_field("title").max_length:
-        raise InvalidContribution(_("The title is too long (200 characters at most)."))
+    text_check(title, kind="title", field="title", label=_("Title"))
+
+
+def _checked_general_text(general_text: str, *, children_involvement: str) -> str:
+    """The general part as stored (sanitised HTML), once it and the children's part to be stored are within
+    their limits."""
+    text_check(
+        children_involvement,
+        kind="explanation",
+        field="children_involvement",
+        label=_("How children took part"),
+    )
+    general_text = safe_html(general_text)
+    text_check(general_text, kind="text", field="general_text", label=_("General part"))
+    return general_text
 
 
 def _check_parties(*, round: Round, kind: str, parties: list[Party]) -> None:
@@ -94,6 +108,8 @@ def contribution_create(
     """A draft contribution. `items` pairs question numbers with texts; `visibility` has no default."""
     _check_choices(visibility=visibility, language=language, title=title)
     _check_parties(round=round, kind=kind, parties=parties)
+    children_involvement = children_involvement if children_involved else ""
+    general_text = _checked_general_text(general_text, children_involvement=children_involvement)
     contribution = Contribution.objects.create(
         round=round,
         organisation=organisation,
@@ -101,9 +117,9 @@ def contribution_create(
         visibility=visibility,
         language=language,
         title=title,
-        general_text=safe_html(general_text),
+        general_text=general_text,
         children_involved=children_involved,
-        children_involvement=children_involvement if children_involved else "",
+        children_involvement=children_involvement,
         created_by=by,
     )
     contribution.parties.set(parties)
@@ -143,10 +159,12 @@ def contribution_update(
 ) -> Contribution:
     contribution = _locked_draft(contribution)
     _check_choices(visibility=visibility, language=language, title=title)
+    children_involvement = children_involvement if children_involved else ""
+    general_text = _checked_general_text(general_text, children_involvement=children_involvement)
     contribution.visibility, contribution.language, contribution.title = visibility, language, title
-    contribution.general_text = safe_html(general_text)
+    contribution.general_text = general_text
     contribution.children_involved = children_involved
-    contribution.children_involvement = children_involvement if children_involved else ""
+    contribution.children_involvement = children_involvement
     contribution.save()
     return contribution
 
@@ -160,6 +178,12 @@ def contribution_item_save(
     contribution = _locked_draft(contribution)
     question = _question(contribution.round, number)
     text = safe_html(text)
+    text_check(
+        text,
+        kind="text",
+        field="text",
+        label=_("Item on question %(number)s") % {"number": number},
+    )
     if not text.strip():
         ContributionItem.objects.filter(contribution=contribution, question=question).delete()
         return None
@@ -175,6 +199,9 @@ def contribution_document_attach(*, contribution: Contribution, by, upload) -> C
     """A .docx becomes the general part, as safe HTML; the original is kept for the Secretariat."""
     contribution = _locked_draft(contribution)
     html = docx_to_safe_html(upload)  # refuses before anything is stored
+    text_check(
+        html, kind="text", field="file", label=_("Text converted from the document, with its formatting")
+    )
     upload.seek(0)
     content = upload.read()
     contribution.general_text = html

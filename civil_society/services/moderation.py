@@ -11,6 +11,7 @@ from outbox.services import email_queue
 from rounds.audit import audited, bulk_update_recorded, recorded
 from rounds.deadlines import end_of_day
 from rounds.models import FocalPoint, Party
+from rounds.text_limits import text_check
 from submissions.models import Reply
 
 from ..documents import safe_html
@@ -27,6 +28,7 @@ def _locked(contribution: Contribution) -> Contribution:
 
 
 def _record(contribution: Contribution, action: str, by, note: str = "") -> None:
+    text_check(note, kind="message", field="note", label=_("Note"))
     ContributionEvent.objects.create(contribution=contribution, action=action, by=by, note=note)
 
 
@@ -108,6 +110,7 @@ def information_request_create(
         raise InvalidTransition(_("Additional information is requested on submitted contributions only."))
     if not question.strip():
         raise InvalidContribution(_("Write what the organisation should add."))
+    text_check(question, kind="message", field="question", label=_("Request"))
     if due_on <= timezone.localdate(now or timezone.now()):
         raise InvalidContribution(_("The due date must be in the future."))
     request = InformationRequest.objects.create(
@@ -143,6 +146,7 @@ def information_request_answer(
     answer = safe_html(answer)
     if not answer.strip():
         raise InvalidContribution(_("Write an answer."))
+    text_check(answer, kind="text", field="answer", label=_("Your answer"))
     request.answer, request.answered_at, request.answered_by = answer, now, by
     request.save(update_fields=["answer", "answered_at", "answered_by", "updated_at"])
     return request

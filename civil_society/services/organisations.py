@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from outbox.services import email_queue
 from rounds.audit import audited
+from rounds.text_limits import text_check
 
 from ..errors import NotFound, RegistrationRefused
 from ..models import Invitation, Membership, Organisation
@@ -70,6 +71,7 @@ def organisation_register(
 ) -> Membership:
     """The organisation and its first member, inactive until the member follows the e-mailed link."""
     name = name.strip()
+    text_check(description, kind="explanation", field="description", label=_("Description"))
     _forget_abandoned_registration(username=username)
     if Organisation.objects.filter(name__iexact=name).exists():
         raise RegistrationRefused(_("An organisation with this name is already registered."))

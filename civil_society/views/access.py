@@ -26,7 +26,7 @@ def for_authoring(request: HttpRequest, pk: int) -> Contribution:
 def opened(request: HttpRequest, pk: int) -> tuple[Contribution, bool]:
     """The contribution and whether the user writes it. Members of the lead organisation write; members of
     a co-signing organisation and the Secretariat read; anyone else finds nothing, even for a public
-    contribution (the public reads it under the Party's reply)."""
+    contribution (the public reads that on its public page)."""
     try:
         return selectors.contribution_for_authoring(user=request.user, pk=pk), True
     except NotFound:

@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from questionnaires.selectors import questions_of
-from rounds.errors import DomainError
+from rounds.errors import DomainError, TextTooLong
 from rounds.models import Round
 from rounds.selectors import rounds_visible_to
 from submissions.models import Reply
-from submissions.selectors import answers_visible_to, replies_visible_to
+from submissions.selectors import answers_visible_to
 
 from .. import selectors, services
 from ..contribution_forms import (
@@ -52,16 +52,9 @@ def new(request: HttpRequest) -> HttpResponse:
     if round_ is None:
         return render(request, f"{TEMPLATES}/new.html", {"organisation": organisation, "rounds": rounds})
 
-    commentable = [
-        reply.party
-        for reply in replies_visible_to(request.user)
-        .filter(round=round_, state=Reply.State.PUBLISHED)
-        .order_by("party__code")
-    ]
-    monitored = [participation.party for participation in round_.participations.select_related("party")]
-    choices = {"round": round_, "commentable": commentable, "monitored": monitored}
+    choices = selectors.new_contribution_choices(user=request.user, round=round_)
     if request.method == "POST":
-        form = ContributionNewForm(request.POST, **choices)
+        form = ContributionNewForm(request.POST, round=round_, choices=choices)
         if form.is_valid():
             try:
                 contribution = services.contribution_create(
@@ -81,9 +74,16 @@ def new(request: HttpRequest) -> HttpResponse:
                 "parties": [party] if party else [],
                 "language": translation.get_language(),
             },
-            **choices,
+            round=round_,
+            choices=choices,
         )
-    context = {"organisation": organisation, "rounds": rounds, "round": round_, "form": form, **choices}
+    context = {
+        "organisation": organisation,
+        "rounds": rounds,
+        "round": round_,
+        "form": form,
+        "choices": choices,
+    }
     return render(request, f"{TEMPLATES}/new.html", context, status=400 if form.errors else 200)
 
 
@@ -166,17 +166,31 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.contribution_update(contribution=contribution, by=request.user, **form.cleaned_data)
+            except TextTooLong as error:  # shown on the form, which keeps what was typed
+                form.add_error(error.context["field"], error.message)
             except DomainError as error:
                 messages.error(request, error.message)
+                return redirect(editor_url(pk, "settings"))
             else:
                 messages.success(request, _("The contribution's settings and general part are saved."))
-            return redirect(editor_url(pk, "settings"))
+                return redirect(editor_url(pk, "settings"))
         context = _page_context(request, contribution, writes=writes, settings_form=form)
         return render(request, f"{TEMPLATES}/editor.html", context, status=400)
     context = _page_context(request, contribution, writes=writes)
     if request.GET.get("print"):
         return render(request, f"{TEMPLATES}/print.html", context)
     return render(request, f"{TEMPLATES}/editor.html", context)
+
+
+def _editor_keeping(
+    request: HttpRequest, contribution: Contribution, *, question, text: str, error: TextTooLong
+) -> HttpResponse:
+    """The editor again after an item too long: what was typed stays in its box, the refusal beside it."""
+    context = _page_context(request, contribution, writes=True)
+    for shown in context["questions"]:
+        if shown.pk == question.pk:
+            shown.source, shown.error = text, error.message
+    return render(request, f"{TEMPLATES}/editor.html", context, status=error.status)
 
 
 @login_required
@@ -189,6 +203,14 @@ def item_save(request: HttpRequest, pk: int, number: str) -> HttpResponse:
     try:
         item = services.contribution_item_save(
             contribution=contribution, by=request.user, number=number, text=request.POST.get("text", "")
+        )
+    except TextTooLong as error:
+        if request.htmx:
+            return render(
+                request, status, {"question": question, "error": error.message}, status=error.status
+            )
+        return _editor_keeping(
+            request, contribution, question=question, text=request.POST["text"], error=error
         )
     except DomainError as error:
         if request.htmx:

@@ -1045,7 +1045,8 @@ DRAFT_FINDING_CREATED_AT = datetime(2022, 2, 14, 15, 0)
 
 # ---------------------------------------------------------------------------------------------------------
 # Civil-society comments on published replies, within each Party's two-month window (2018). `author` is
-# the demo user who wrote it; the organisation is that user's. Item texts are plain paragraphs.
+# the demo user who wrote it; the organisation is that user's. Item texts and general parts are plain
+# paragraphs.
 # ---------------------------------------------------------------------------------------------------------
 
 CONTRIBUTIONS = (
@@ -1059,6 +1060,9 @@ CONTRIBUTIONS = (
         "created": datetime(2018, 2, 19, 10, 0),
         "submitted": datetime(2018, 3, 2, 16, 30),
         "acknowledged": datetime(2018, 3, 9, 11, 0),
+        "general": "Notre réseau réunit des associations d'aide aux victimes dans six régions. Ces "
+        "commentaires s'appuient sur les situations qu'elles ont suivies en 2017 ; ils portent sur l'accès "
+        "des enfants victimes à un soutien spécialisé. (Partie générale de démonstration.)",
         "items": (
             (
                 "6.1",
@@ -1088,6 +1092,9 @@ CONTRIBUTIONS = (
         "created": datetime(2018, 3, 1, 9, 30),
         "submitted": datetime(2018, 3, 20, 17, 45),
         "acknowledged": datetime(2018, 3, 26, 10, 20),
+        "general": "Beta Youth Voice works with secondary schools in Lisbon and Porto. The points below come "
+        "from two workshops in which pupils read the reply and said what they would change. (Demo general "
+        "part.)",
         "items": (
             (
                 "1.1",
@@ -1113,6 +1120,9 @@ CONTRIBUTIONS = (
         "created": datetime(2018, 3, 12, 14, 0),
         "submitted": datetime(2018, 3, 27, 12, 10),
         "acknowledged": datetime(2018, 4, 4, 9, 45),
+        "general": "Our counselling partners in Berlin and Hamburg see children who shared or received "
+        "self-generated images. We comment on how the law and the police treat them, and on cases that "
+        "cross borders. (Demo general part.)",
         "items": (
             (
                 "9.2.b",
@@ -1143,6 +1153,8 @@ CONTRIBUTIONS = (
         "created": datetime(2018, 2, 20, 11, 0),
         "submitted": datetime(2018, 2, 26, 15, 0),
         "acknowledged": datetime(2018, 3, 5, 10, 0),
+        "general": "Confidential: the cases summarised here were reported to our helpline partners in 2017 "
+        "and must not be published. (Demo general part.)",
         "items": (
             (
                 "11.2",

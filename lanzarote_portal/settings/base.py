@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "public",
     "demo",
     "backups",  # backup_portal / restore_portal: imports no other app
+    "lanzarote_portal",  # at start, makes the folders the portal writes to (lanzarote_portal/apps.py)
     # Swagger UI's scripts and styles, served as the portal's own static files (no CDN: the API docs work
     # offline and under a Content-Security-Policy without inline scripts).
     "drf_spectacular_sidecar",
@@ -200,7 +201,8 @@ STORAGES = {
 }
 
 # Celery. Without CELERY_BROKER_URL the broker is Kombu's filesystem transport: the web process, the
-# worker and beat exchange messages through files under var/broker, so `make run` needs no Redis.
+# worker and beat exchange messages through files under var/broker (made at start by each of them), so
+# `make run`, or `manage.py migrate` and `runserver`, need no Redis.
 BROKER_DIR = Path(env.str("CELERY_FILESYSTEM_BROKER_DIR", default=str(VAR_DIR / "broker")))
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
@@ -235,8 +237,9 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_TIME_LIMIT = 300
 # Factsheet PDFs have their own queue and worker (one process, recycled every 20 tasks for WeasyPrint's
 # memory: `--concurrency=1 --max-tasks-per-child=20 -Q pdf` in Procfile.dev and docker-compose.yml), so
-# e-mails and the sweep, on the default "celery" queue, never wait behind a rendering.
-CELERY_TASK_ROUTES = {"reports.tasks.*": {"queue": "pdf"}}
+# e-mails and the sweeps, the factsheet refresh among them, on the default "celery" queue, never wait
+# behind a rendering (a refresh queued behind a round's renderings expired unrun, minute after minute).
+CELERY_TASK_ROUTES = {"reports.tasks.factsheet_render_task": {"queue": "pdf"}}
 # A stale factsheet is rendered again once its data has not changed for this long (reports.refresh).
 FACTSHEET_REFRESH_DEBOUNCE_SECONDS = env.int("FACTSHEET_REFRESH_DEBOUNCE_SECONDS", default=120)
 CELERY_TASK_SERIALIZER = "json"
@@ -383,6 +386,20 @@ OPEN_DATA_LICENCE = {
 # Uploads. Office documents are zip archives, bounded before anything in them is decompressed.
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 CONTRIBUTION_DOCUMENT_MAX_BYTES = env.int("CONTRIBUTION_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Free texts, in characters (a line break counts one; a contribution's text is counted as stored, as
+# sanitised HTML, so a converted .docx counts its markup). The services refuse a longer one with 400
+# `too_long` naming the limit; the editors count down from 90% of it (rounds/text_limits.py).
+TEXT_LIMITS = {
+    # A State's answer in either language; a contribution's items and general part; an organisation's
+    # answer to a request for information; a finding.
+    "text": env.int("TEXT_MAX_CHARS", default=100_000),
+    # Send-back messages, requests for information, notes on a contribution's moderation.
+    "message": env.int("MESSAGE_MAX_CHARS", default=5_000),
+    # How children took part in drafting a contribution, an organisation's description.
+    "explanation": env.int("EXPLANATION_MAX_CHARS", default=2_000),
+    # Attachments', contributions' and findings' titles: their columns hold 200.
+    "title": 200,
+}
 UPLOAD_ZIP_MAX_ENTRIES = 2000
 UPLOAD_ZIP_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

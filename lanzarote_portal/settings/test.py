@@ -14,9 +14,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Tasks enqueued after commit run in the test's process; the worker tests start real workers.
+# Tasks enqueued after commit run in the test's process; the worker tests start real workers. With no
+# broker named in the environment, it is in memory: the suite makes no broker folder in the work tree.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+if not env.str("CELERY_BROKER_URL", default=""):
+    CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS = "memory://", {}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 
 # The API's throttles stay out of the way of the suite; the throttling tests set their own low rates.

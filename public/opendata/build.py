@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from civil_society.models import Contribution, ContributionItem, CoSignature
-from civil_society.selectors import published_contributions
+from civil_society.selectors import public_contributions
 from questionnaires.models import Questionnaire
 from questionnaires.selectors import questions_of
 from reports.selectors import findings_visible_to, with_figures
@@ -28,7 +28,7 @@ from rounds.models import Language, Participation, Party, Round
 from submissions.models import Answer, Reply
 from submissions.selectors import answers_visible_to, replies_visible_to
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: answers say `no_information`
 TABLE_KEYS = ("round", "languages", "parties", "questions", "replies", "answers", "contributions", "findings")
 _BLOCK_END = re.compile(r"<br\s*/?>|</(p|li|h[1-6]|div|blockquote|tr|ul|ol)>", re.IGNORECASE)
 
@@ -176,18 +176,18 @@ def _answer_rows(answer: Answer) -> list[dict]:
     """The official text always (a finding may cite an answer), the national one when written."""
     reply = answer.reply
     row = {"answer_id": answer.pk, "party": reply.party.code, "question": answer.question.number}
-    rows = [{**row, "language": reply.language, "is_official": True, "text": answer.text}]
+    mark = {"no_information": answer.no_information}
+    rows = [{**row, "language": reply.language, "is_official": True, **mark, "text": answer.text}]
     if reply.national_language_id and answer.national_text:
         language = reply.national_language.code
-        rows.append({**row, "language": language, "is_official": False, "text": answer.national_text})
+        rows.append({**row, "language": language, "is_official": False, **mark, "text": answer.national_text})
     return rows
 
 
 def _contributions(round: Round) -> list[Contribution]:
     confirmed = CoSignature.objects.filter(state=CoSignature.State.CONFIRMED).select_related("organisation")
     return list(
-        published_contributions()
-        .filter(round=round)
+        public_contributions(round=round)
         .select_related("organisation")
         .prefetch_related(
             Prefetch("parties", Party.objects.order_by("code")),

@@ -199,14 +199,23 @@ def _answers(rows: list[dict], *, replies, questions, user) -> int:
     texts: dict[int, dict] = defaultdict(lambda: {"text": "", "national_text": ""})
     for row in rows:
         entry = texts[row["answer_id"]]
-        entry.update(reply=replies[row["party"]], question=questions[row["question"]])
+        entry.update(
+            reply=replies[row["party"]],
+            question=questions[row["question"]],
+            no_information=row["no_information"],
+        )
         entry["text" if row["is_official"] else "national_text"] = row["text"]
     answers = bulk_create_recorded(
         Answer, [Answer(pk=pk, saved_by=user, version=1, **entry) for pk, entry in sorted(texts.items())]
     )
     AnswerVersion.objects.bulk_create(
         AnswerVersion(
-            answer=answer, version=1, text=answer.text, national_text=answer.national_text, saved_by=user
+            answer=answer,
+            version=1,
+            text=answer.text,
+            national_text=answer.national_text,
+            no_information=answer.no_information,
+            saved_by=user,
         )
         for answer in answers
     )

@@ -66,9 +66,10 @@ def _party_url(round_: Round, party: Party, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _question_url(round_: Round, question: Question) -> str:
-    """A question of the questionnaire, on the round's page."""
-    return f"{reverse('round-detail', kwargs={'slug': round_.slug})}#q{question.number}"
+def _contribution_url(contribution: Contribution, anchor: str) -> str:
+    """A public contribution's own page, at the item or the general part that matched."""
+    url = reverse("public-contribution", kwargs={"slug": contribution.round.slug, "pk": contribution.pk})
+    return f"{url}#{anchor}"
 
 
 def _read_answers(pks: list[int], query: str, *, postgres: bool):
@@ -136,11 +137,7 @@ def _read_items(pks: list[int], query: str, *, postgres: bool):
                 party=parties[0] if is_comment else None,
                 question=item.question,
                 passage=marked(item.headline) if postgres else highlight(item.text, words, is_html=True),
-                url=(
-                    _party_url(contribution.round, parties[0], f"q-{item.question.number}")
-                    if is_comment
-                    else _question_url(contribution.round, item.question)
-                ),
+                url=_contribution_url(contribution, f"q-{item.question.number}"),
                 language=contribution.language,
                 title=contribution.title,
                 organisation=contribution.organisation.name,
@@ -178,11 +175,7 @@ def _read_general(pks: list[int], query: str, *, postgres: bool):
                     if postgres
                     else highlight(contribution.general_text, words, is_html=True)
                 ),
-                url=(
-                    _party_url(contribution.round, parties[0])
-                    if is_comment
-                    else reverse("round-detail", kwargs={"slug": contribution.round.slug})
-                ),
+                url=_contribution_url(contribution, "general"),
                 language=contribution.language,
                 title=contribution.title,
                 organisation=contribution.organisation.name,

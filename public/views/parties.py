@@ -13,11 +13,18 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from civil_society.selectors import organisation_of, public_items_for
+from civil_society.selectors import (
+    for_listing,
+    organisation_of,
+    public_comment_items,
+    public_contributions_on,
+)
 from civil_society.windows import comment_window
 from questionnaires.selectors import questions_of
+from reports.evidence import attach_evidence
 from reports.factsheets import KIND_HEADINGS
 from reports.selectors import factsheets_visible_to, findings_of_party
 from rounds.selectors import rounds_visible_to
@@ -66,7 +73,7 @@ def _body_context(reply: Reply, versions: str, window) -> dict:
     public = AnonymousUser()
     answers = {answer.question_id: answer for answer in answers_visible_to(public).filter(reply=reply)}
     comments = defaultdict(list)
-    for item in public_items_for(round=reply.round, party=reply.party):
+    for item in public_comment_items(round=reply.round, party=reply.party):
         comments[item.question_id].append(item)
     attachments = defaultdict(list)
     for attachment in attachments_visible_to(public).filter(reply=reply).order_by("created_at"):
@@ -82,14 +89,22 @@ def _body_context(reply: Reply, versions: str, window) -> dict:
         # A list, not a manager per finding: a translated model's manager is costly to make, by the hundred.
         .prefetch_related(Prefetch("questions", to_attr="rests_on"))
     )
+    attach_evidence(findings)
     return {
         "reply": reply,
+        # Evidence on this very page is linked by its anchor alone.
+        "page_path": reverse("party-reply", kwargs={"slug": reply.round.slug, "iso2": reply.party.code}),
         "questions": questions,
         "versions": versions,
         "show_national": bool(reply.national_language_id) and versions != "official",
         "show_official": not (reply.national_language_id and versions == "national"),
         "reply_attachments": attachments.get(None, []),
-        "comment_count": sum(len(items) for items in comments.values()),
+        # Every public contribution on the Party, counted as the status table and the factsheet count them.
+        "contributions": list(
+            for_listing(public_contributions_on(round=reply.round, party=reply.party)).order_by(
+                "-acknowledged_at", "-pk"
+            )
+        ),
         "window": window,
         "findings": [
             (heading, [finding for finding in findings if finding.kind == kind])

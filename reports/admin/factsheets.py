@@ -1,12 +1,13 @@
 """Rendered factsheets in the admin: read-only rows, an HTML preview of each, and rendering on the PDF
 workers (again, for chosen factsheets; or every factsheet of a round, the way `render_factsheets` does)."""
 
+import logging
+
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_replace
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -22,18 +23,38 @@ from ..factsheets import STYLESHEET, factsheet_html, factsheets_due
 from ..models import Factsheet
 from ..tasks import factsheet_render_task
 
+log = logging.getLogger(__name__)
+
 
 class RenderRoundForm(forms.Form):
     round = forms.ModelChoiceField(label=_("Round"), queryset=Round.objects.all())
 
 
-def _queue(round: Round, due, *, force: bool) -> None:
-    """After the commit, so that a worker finds what the request wrote."""
+def _queue(round: Round, due, *, force: bool) -> int:
+    """Hand the renderings to the PDF workers (these views write nothing a worker must wait for); returns how
+    many the broker refused, whatever its transport: logged and told, never a failed page. A stale factsheet
+    is rendered by the refresh all the same; the others wait for the Secretariat to ask again."""
+    refused = 0
     for kind, key, language in due:
-        transaction.on_commit(
-            lambda kind=kind, key=key, language=language: factsheet_render_task.delay(
-                round.pk, kind, key, language, force
+        try:
+            factsheet_render_task.delay(round.pk, kind, key, language, force)
+        except Exception:
+            log.warning("Factsheet %s %s %s not queued", kind, key, language, exc_info=True)
+            refused += 1
+    return refused
+
+
+def _tell_refused(model_admin: admin.ModelAdmin, request: HttpRequest, refused: int) -> None:
+    if refused:
+        model_admin.message_user(
+            request,
+            ngettext(
+                "%(count)d factsheet could not be queued: the task queue is unreachable. Try again later.",
+                "%(count)d factsheets could not be queued: the task queue is unreachable. Try again later.",
+                refused,
             )
+            % {"count": refused},
+            messages.WARNING,
         )
 
 
@@ -122,17 +143,20 @@ class FactsheetAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             round = form.cleaned_data["round"]
             due = factsheets_due(round)
-            _queue(round, due, force=False)
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d factsheet of %(round)s queued; those already current are skipped.",
-                    "%(count)d factsheets of %(round)s queued; those already current are skipped.",
-                    len(due),
+            refused = _queue(round, due, force=False)
+            queued = len(due) - refused
+            if queued or not refused:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d factsheet of %(round)s queued; those already current are skipped.",
+                        "%(count)d factsheets of %(round)s queued; those already current are skipped.",
+                        queued,
+                    )
+                    % {"count": queued, "round": round},
+                    messages.SUCCESS,
                 )
-                % {"count": len(due), "round": round},
-                messages.SUCCESS,
-            )
+            _tell_refused(self, request, refused)
             return redirect("admin:reports_factsheet_changelist")
         context = {
             **self.admin_site.each_context(request),
@@ -145,15 +169,18 @@ class FactsheetAdmin(admin.ModelAdmin):
     @admin.action(description=_("Render the selected factsheets again now"), permissions=("render",))
     def render_again(self, request: HttpRequest, queryset) -> None:
         sheets = list(queryset.select_related("round", "party"))
-        for sheet in sheets:
-            _queue(sheet.round, [(sheet.kind, sheet.key, sheet.language)], force=True)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d factsheet queued for rendering.",
-                "%(count)d factsheets queued for rendering.",
-                len(sheets),
-            )
-            % {"count": len(sheets)},
-            messages.SUCCESS,
+        refused = sum(
+            _queue(sheet.round, [(sheet.kind, sheet.key, sheet.language)], force=True) for sheet in sheets
         )
+        if queued := len(sheets) - refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d factsheet queued for rendering.",
+                    "%(count)d factsheets queued for rendering.",
+                    queued,
+                )
+                % {"count": queued},
+                messages.SUCCESS,
+            )
+        _tell_refused(self, request, refused)

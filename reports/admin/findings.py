@@ -11,7 +11,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from civil_society.selectors import published_contributions
 from questionnaires.models import Question
 from rounds.audit_admin import HistoryAdmin
-from rounds.errors import DomainError
+from rounds.errors import DomainError, TextTooLong
 from rounds.models import Party
 from submissions.selectors import answers_visible_to
 
@@ -22,6 +22,7 @@ from ..services import (
     finding_adopt,
     finding_check,
     finding_create,
+    finding_texts_check,
     finding_update,
     finding_withdraw,
     kind_mismatch_warnings,
@@ -45,6 +46,7 @@ SERVICE_FIELDS = (
     "figure_label_fr",
     "position",
 )
+TEXT_FIELDS = ("title_en", "title_fr", "text_en", "text_fr")
 CHECKED_FIELDS = (
     "kind",
     "grade",
@@ -121,6 +123,10 @@ class FindingForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        try:
+            finding_texts_check(**{name: cleaned.get(name) for name in TEXT_FIELDS})
+        except TextTooLong as error:
+            self.add_error(error.context["field"], error.message)
         round_ = self.instance.round if self.instance.pk else cleaned.get("round")
         if round_ is None or any(name in self.errors for name in CHECKED_FIELDS):
             return cleaned

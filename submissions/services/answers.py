@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from questionnaires.models import Question
 from rounds.audit import audited
+from rounds.text_limits import text_check
 
 from ..errors import EditConflict, InvalidLanguage, NotEditable, NotFound
 from ..models import Answer, AnswerVersion, Reply
@@ -28,8 +29,10 @@ def answer_save(
     version: int | None,
     text: str | None = None,
     national_text: str | None = None,
+    no_information: bool | None = None,
 ) -> Answer:
-    """Save one answer's official and/or national-language text; `None` leaves a text as it is.
+    """Save one answer's official and/or national-language text and its mark "no information available"
+    (the texts then explain why, if at all); `None` leaves a text or the mark as it is.
 
     `version` is the one the writer last read (None for an answer not yet written). If a colleague saved
     since, nothing is written and EditConflict carries the stored answer, so the writer keeps both texts.
@@ -37,9 +40,10 @@ def answer_save(
     reply = locked_editable(reply)
     if question.questionnaire.round_id != reply.round_id:
         raise NotFound(_("This question is not part of the reply's questionnaire."))
-    changes = {
-        name: value for name, value in (("text", text), ("national_text", national_text)) if value is not None
-    }
+    text_check(text, kind="text", field="text", label=_("Answer"))
+    text_check(national_text, kind="text", field="national_text", label=_("Answer in the national language"))
+    given = {"text": text, "national_text": national_text, "no_information": no_information}
+    changes = {name: value for name, value in given.items() if value is not None}
     if version is None:
         answer = _create(reply=reply, question=question, by=by, changes=changes)
     else:
@@ -57,6 +61,7 @@ def answer_save(
         version=answer.version,
         text=answer.text,
         national_text=answer.national_text,
+        no_information=answer.no_information,
         saved_by=by,
     )
     return answer
@@ -83,12 +88,21 @@ def _raise_conflict(*, reply: Reply, question: Question):
 
 
 def answer_save_in_language(
-    *, reply: Reply, question: Question, by, version: int | None, language: str, text: str
+    *,
+    reply: Reply,
+    question: Question,
+    by,
+    version: int | None,
+    language: str,
+    text: str,
+    no_information: bool | None = None,
 ) -> Answer:
-    """Save the text written in `language`: the reply's official language or its national language."""
+    """Save the text written in `language`: the reply's official language or its national language. The
+    mark "no information available" is the answer's, whichever language the text is in."""
+    common = {"reply": reply, "question": question, "by": by, "version": version}
     if language == reply.language:
-        return answer_save(reply=reply, question=question, by=by, version=version, text=text)
+        return answer_save(**common, text=text, no_information=no_information)
     if reply.national_language_id and language == reply.national_language.code:
-        return answer_save(reply=reply, question=question, by=by, version=version, national_text=text)
+        return answer_save(**common, national_text=text, no_information=no_information)
     languages = [reply.language] + ([reply.national_language.code] if reply.national_language_id else [])
     raise InvalidLanguage(_("This reply is written in %(languages)s.") % {"languages": ", ".join(languages)})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from questionnaires.models import Question
 from rounds.audit import audited
+from rounds.text_limits import text_check
 
 from ..errors import InvalidFile, InvalidLanguage, NotFound
 from ..files import document_kind
@@ -34,6 +35,7 @@ def attachment_add(
         raise NotFound(_("This question is not part of the reply's questionnaire."))
     if not title.strip():
         raise InvalidFile(_("Give the document a title."))
+    text_check(title.strip(), kind="title", field="title", label=_("Title"))
     if language not in attachment_languages(reply):
         raise InvalidLanguage(_("Choose the language the document is written in."))
     if upload.size > settings.ATTACHMENT_MAX_BYTES:

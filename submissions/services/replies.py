@@ -3,14 +3,17 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from rounds.audit import audited
 from rounds.deadlines import end_of_day
 from rounds.models import Language, Participation
+from rounds.text_limits import text_check
 
-from ..errors import InvalidDate, InvalidLanguage, InvalidTransition, NotEditable
+from ..errors import IncompleteReply, InvalidDate, InvalidLanguage, InvalidTransition, NotEditable
 from ..models import Reply, ReplyTransition
 from ..notifications import reply_notice_queue
+from ..selectors import reply_completeness
 from .answers import locked_editable
 
 State = Reply.State
@@ -55,12 +58,26 @@ def _move(reply: Reply, *, to: str, by, message: str = "") -> None:
 @audited
 @transaction.atomic
 def reply_submit(*, reply: Reply, by, now: datetime.datetime | None = None) -> Reply:
-    """Lock the reply and send its receipt. After the deadline (with any extension) it is accepted, late."""
+    """Lock the reply and send its receipt. After the deadline (with any extension) it is accepted, late.
+    IncompleteReply while a required question has neither text nor the mark "no information available"."""
     now = now or timezone.now()
     try:
         reply = locked_editable(reply)
     except NotEditable:
         raise NotEditable(_("This reply has already been submitted.")) from None
+    missing = reply_completeness(reply=reply).missing_numbers
+    if missing:
+        raise IncompleteReply(
+            ngettext(
+                "%(count)d required question has no answer: answer it, or mark it “no information "
+                "available”, then submit.",
+                "%(count)d required questions have no answer: answer them, or mark them “no information "
+                "available”, then submit.",
+                len(missing),
+            )
+            % {"count": len(missing)},
+            missing=missing,
+        )
     if reply.submitted_at is None:  # lateness is judged on the first submission, not on corrections
         deadline = Participation.objects.get(round=reply.round_id, party=reply.party_id).reply_deadline
         reply.submitted_at = now
@@ -69,6 +86,25 @@ def reply_submit(*, reply: Reply, by, now: datetime.datetime | None = None) -> R
     reply.save(update_fields=["state", "submitted_at", "is_late", "updated_at"])
     reply_notice_queue(reply=reply, event="submitted")
     return reply
+
+
+def _check_registrable(reply: Reply, *, reason: str) -> None:
+    """A reply that reached the Secretariat incomplete (before the rule, or by other means) is registered
+    only with the reason, which its registration records."""
+    text_check(reason, kind="message", field="reason", label=_("Reason"))
+    missing = reply_completeness(reply=reply).missing_numbers
+    if missing and not reason:
+        raise IncompleteReply(
+            ngettext(
+                "%(count)d required question has no answer: give the reason for registering this reply "
+                "as it is.",
+                "%(count)d required questions have no answer: give the reason for registering this reply "
+                "as it is.",
+                len(missing),
+            )
+            % {"count": len(missing)},
+            missing=missing,
+        )
 
 
 def _locked_in(reply: Reply, states: tuple[str, ...], action: str) -> Reply:
@@ -86,6 +122,7 @@ def _locked_in(reply: Reply, states: tuple[str, ...], action: str) -> Reply:
 def reply_send_back(*, reply: Reply, by, message: str) -> Reply:
     if not message.strip():
         raise InvalidTransition(_("Tell the focal points what to correct."))
+    text_check(message.strip(), kind="message", field="message", label=_("Message"))
     reply = _locked_in(reply, (State.SUBMITTED, State.REGISTERED), _("sent back"))
     _move(reply, to=State.RETURNED, by=by, message=message.strip())
     reply.save(update_fields=["state", "updated_at"])
@@ -95,10 +132,13 @@ def reply_send_back(*, reply: Reply, by, message: str) -> Reply:
 
 @audited
 @transaction.atomic
-def reply_register(*, reply: Reply, by, now: datetime.datetime | None = None) -> Reply:
+def reply_register(*, reply: Reply, by, reason: str = "", now: datetime.datetime | None = None) -> Reply:
+    """Register a submitted reply; an incomplete one only with `reason`, kept in its state change."""
     reply = _locked_in(reply, (State.SUBMITTED,), _("registered"))
+    reason = reason.strip()
+    _check_registrable(reply, reason=reason)
     reply.registered_at = now or timezone.now()
-    _move(reply, to=State.REGISTERED, by=by)
+    _move(reply, to=State.REGISTERED, by=by, message=reason)
     reply.save(update_fields=["state", "registered_at", "updated_at"])
     return reply
 
@@ -106,9 +146,15 @@ def reply_register(*, reply: Reply, by, now: datetime.datetime | None = None) ->
 @audited
 @transaction.atomic
 def reply_publish(
-    *, reply: Reply, by, published_on: datetime.date | None = None, now: datetime.datetime | None = None
+    *,
+    reply: Reply,
+    by,
+    published_on: datetime.date | None = None,
+    reason: str = "",
+    now: datetime.datetime | None = None,
 ) -> Reply:
-    """Make the reply public. A submitted reply is registered on the way; a past date records history."""
+    """Make the reply public. A submitted reply is registered on the way (an incomplete one only with
+    `reason`, as `reply_register`); a past date records history."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     published_on = published_on or today
@@ -116,8 +162,10 @@ def reply_publish(
         raise InvalidDate(_("A reply cannot be published on a future date."))
     reply = _locked_in(reply, (State.SUBMITTED, State.REGISTERED), _("published"))
     if reply.state == State.SUBMITTED:
+        reason = reason.strip()
+        _check_registrable(reply, reason=reason)
         reply.registered_at = now
-        _move(reply, to=State.REGISTERED, by=by)
+        _move(reply, to=State.REGISTERED, by=by, message=reason)
     reply.published_on = published_on
     _move(reply, to=State.PUBLISHED, by=by)
     reply.save(update_fields=["state", "registered_at", "published_on", "updated_at"])

@@ -20,11 +20,12 @@ from django.utils.translation import gettext as _
 
 from questionnaires.models import Question
 from rounds.audit import audited
+from rounds.text_limits import text_length, text_limit
 
 from ..errors import EditConflict, InvalidFile, InvalidTransition
 from ..files import document_kind
 from ..models import Answer, AnswerVersion, OfficialLanguage, Reply, WordImport
-from ..word import Reference, text_normalized
+from ..word import Reference, answer_from_word, text_normalized
 from ..word.parse import ParsedDocument, reply_docx_parse
 from .answers import answer_save, locked_editable
 
@@ -93,7 +94,12 @@ def word_import_apply(*, word_import: WordImport, by, now: datetime.datetime | N
         try:
             saved.append(
                 answer_save(
-                    reply=reply, question=question, by=by, version=entry["version"], text=entry["text"]
+                    reply=reply,
+                    question=question,
+                    by=by,
+                    version=entry["version"],
+                    text=entry["text"],
+                    no_information=entry.get("no_information"),  # absent from imports read before the mark
                 )
             )
         except EditConflict as conflict:
@@ -122,9 +128,9 @@ def word_import_changes(word_import: WordImport) -> list[dict]:
     """Per matched question, in questionnaire order: what applying the import does to it.
 
     `status` is new, changed or unchanged as read; `current` is the answer's text now and `imported` the
-    document's (`same` when they match); `stale` says a colleague saved the answer since, so applying
-    would be refused; `kept` says the document held an out-of-date copy of a text since saved in the
-    portal, which is left as it is.
+    document's, each with its mark "no information available" (`same` when both match); `stale` says a
+    colleague saved the answer since, so applying would be refused; `kept` says the document held an
+    out-of-date copy of a text since saved in the portal, which is left as it is.
     """
     ids = [entry["question"] for entry in word_import.entries]
     questions = Question.objects.in_bulk(ids)
@@ -148,8 +154,10 @@ def word_import_changes(word_import: WordImport) -> list[dict]:
                 "question": question.text if question else "",
                 "status": entry["status"],
                 "current": answer.text if answer else "",
+                "current_no_information": answer.no_information if answer else False,
                 "imported": entry["text"],
-                "same": text_normalized(answer.text if answer else "") == entry["text"],
+                "imported_no_information": entry.get("no_information", False),
+                "same": _compared(answer) == (entry["text"], entry.get("no_information", False)),
                 "kept": entry.get("kept", False),
                 "saved_since_download": entry.get("saved_since_download", False),
                 "stale": stale,
@@ -225,13 +233,15 @@ def _match(parsed: ParsedDocument, *, reply: Reply) -> tuple[list[dict], list[di
                 unmatched.append(_unmatched(item, reason="duplicate"))
         elif item.number not in questions:
             unmatched.append(_unmatched(item, reason="unknown_number"))
+        elif text_length(item.text) > text_limit("text"):  # refused now, not when the import is applied
+            unmatched.append(_unmatched(item, reason="too_long"))
         else:
             question = questions[item.number]
             entries.append(
                 _entry(
                     question=question,
                     answer=answers.get(question.pk),
-                    imported=item.text,
+                    imported=answer_from_word(item.text),
                     downloaded=downloaded.get(item.number),
                     downloaded_version=(parsed.versions or {}).get(item.number),
                 )
@@ -240,10 +250,21 @@ def _match(parsed: ParsedDocument, *, reply: Reply) -> tuple[list[dict], list[di
     return entries, unmatched
 
 
+def _compared(answer: Answer | AnswerVersion | None) -> tuple[str, bool]:
+    """An answer as compared with a document's: its normalised text and its mark."""
+    return (text_normalized(answer.text), answer.no_information) if answer else ("", False)
+
+
 def _entry(
-    *, question: Question, answer: Answer | None, imported: str, downloaded: str | None, downloaded_version
+    *,
+    question: Question,
+    answer: Answer | None,
+    imported: tuple[str, bool],
+    downloaded: tuple[str, bool] | None,
+    downloaded_version,
 ) -> dict:
-    current = text_normalized(answer.text) if answer else ""
+    """`imported` and `downloaded` are (text, no_information), as `_compared` gives them."""
+    current = _compared(answer)
     version = answer.version if answer else None
     kept = False
     if imported == current:
@@ -251,12 +272,13 @@ def _entry(
     elif downloaded is not None and imported == downloaded and version != downloaded_version:
         status, kept = UNCHANGED, True  # left as downloaded in Word; the portal's text is newer
     else:
-        status = CHANGED if current else NEW
+        status = CHANGED if current != ("", False) else NEW
     return {
         "question": question.pk,
         "number": question.number,
         "position": question.position,
-        "text": imported,
+        "text": imported[0],
+        "no_information": imported[1],
         "version": version,
         "status": status,
         "kept": kept,
@@ -266,16 +288,18 @@ def _entry(
     }
 
 
-def _downloaded_texts(versions: dict[str, int] | None, *, questions: dict, answers: dict) -> dict[str, str]:
-    """Per question number, the answer's text when the document was downloaded ("" if none yet)."""
+def _downloaded_texts(
+    versions: dict[str, int] | None, *, questions: dict, answers: dict
+) -> dict[str, tuple[str, bool]]:
+    """Per question number, the answer when the document was downloaded, as `_compared` gives it."""
     if versions is None:
         return {}
-    texts = {number: "" for number in questions if number not in versions}
+    texts = {number: _compared(None) for number in questions if number not in versions}
     answered = {answers[q.pk].pk: number for number, q in questions.items() if q.pk in answers}
     wanted = {answer_id: versions[number] for answer_id, number in answered.items() if number in versions}
     for row in AnswerVersion.objects.filter(answer__in=wanted, version__in=set(wanted.values())):
         if wanted[row.answer_id] == row.version:
-            texts[answered[row.answer_id]] = text_normalized(row.text)
+            texts[answered[row.answer_id]] = _compared(row)
     return texts
 
 
@@ -292,6 +316,11 @@ def _unmatched_message(item: dict) -> str:
         return _("Question %(number)s appears more than once; none of its answers is used.") % {
             "number": number
         }
+    if item["reason"] == "too_long":
+        return _(
+            "The answer to question %(number)s is longer than the %(limit)s characters an answer holds: "
+            "shorten it in the document and upload it again."
+        ) % {"number": number, "limit": formats.number_format(text_limit("text"), force_grouping=True)}
     if item["reason"] == "no_answer":
         return _("The table of question %(number)s has no answer row.") % {"number": number}
     return _("“%(label)s” is not a question number of the portal's template.") % {"label": item["label"]}

@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from questionnaires.models import Question
-from rounds.errors import DomainError
+from rounds.errors import DomainError, TextTooLong
 from rounds.models import Language
 from rounds.selectors import party_of
 
-from ..errors import EditConflict, NotEditable
+from ..errors import EditConflict, IncompleteReply, NotEditable
 from ..models import Answer, Reply
-from ..selectors import participations_of, questions_with_answers, reply_progress, unanswered_required
+from ..selectors import participations_of, questions_with_answers, reply_completeness, reply_progress
 from ..services import answer_save as answer_save_service
 from ..services import reply_settings_update, reply_submit
 from ..services.attachments import attachment_languages
@@ -90,6 +90,13 @@ def _version(request: HttpRequest) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
+def _no_information(request: HttpRequest) -> bool | None:
+    """The box "no information available": a hidden "0" comes with it, so a form that has the box always
+    says; a form without it (None) leaves the mark as it is."""
+    values = request.POST.getlist("no_information")
+    return "1" in values if values else None
+
+
 @login_required
 @require_POST
 def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> HttpResponse:
@@ -98,6 +105,7 @@ def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> Http
     question = get_object_or_404(Question, questionnaire__round=reply.round_id, number=number)
     text = request.POST.get("text")
     national_text = request.POST.get("national_text") if reply.national_language_id else None
+    no_information = _no_information(request)
     try:
         answer = answer_save_service(
             reply=reply,
@@ -106,6 +114,7 @@ def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> Http
             version=_version(request),
             text=text,
             national_text=national_text,
+            no_information=no_information,
         )
     except EditConflict as conflict:
         context = {
@@ -114,6 +123,7 @@ def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> Http
             "current": conflict.context["current"],
             "mine": text,
             "mine_national": national_text,
+            "mine_no_information": no_information,
             "message": conflict.message,
         }
         if request.htmx:
@@ -121,6 +131,20 @@ def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> Http
         question.answer = conflict.context["current"]
         return render(
             request, "submissions/editor.html", _editor_context(reply, conflict=context), status=409
+        )
+    except TextTooLong as error:
+        # Nothing is stored; the writer keeps the text on the page, beside the message naming the limit.
+        if request.htmx:
+            context = {"question": question, "error": error.message}
+            return render(request, "submissions/_save_status.html", context, status=error.status)
+        refused = {
+            "question": question,
+            "text": text,
+            "national_text": national_text,
+            "message": error.message,
+        }
+        return render(
+            request, "submissions/editor.html", _editor_context(reply, refused=refused), status=error.status
         )
     except NotEditable as error:
         if request.htmx:
@@ -148,20 +172,25 @@ def answer_history(request: HttpRequest, slug: str, iso2: str, number: str) -> H
 @login_required
 def submit(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
     reply = reply_for_focal_point(request, slug, iso2)
+    refusal = None
     if request.method == "POST":
         try:
             reply_submit(reply=reply, by=request.user)
         except NotEditable as error:
             messages.error(request, error.message)
             return redirect("reply-edit", slug, iso2)
-        messages.success(
-            request,
-            _("The reply has been submitted. A receipt has been e-mailed to your Party's focal points."),
-        )
-        return redirect("reply-dashboard")
+        except IncompleteReply as error:
+            refusal = error.message
+        else:
+            messages.success(
+                request,
+                _("The reply has been submitted. A receipt has been e-mailed to your Party's focal points."),
+            )
+            return redirect("reply-dashboard")
     context = {
         "reply": reply,
-        "unanswered": unanswered_required(reply=reply),
+        "completeness": reply_completeness(reply=reply),
         "progress": reply_progress([reply])[reply.pk],
+        "refusal": refusal,
     }
-    return render(request, "submissions/submit_confirm.html", context)
+    return render(request, "submissions/submit_confirm.html", context, status=409 if refusal else 200)

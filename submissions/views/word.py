@@ -10,6 +10,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from rounds.errors import TextTooLong
+
 from ..errors import EditConflict, InvalidFile, InvalidTransition, NotEditable
 from ..models import Reply, WordImport
 from ..services.word_import import (
@@ -60,7 +62,7 @@ def preview(request: HttpRequest, slug: str, iso2: str, pk: int) -> HttpResponse
         return _preview_page(request, reply, word_import)
     try:
         saved = word_import_apply(word_import=word_import, by=request.user)
-    except (EditConflict, InvalidTransition, NotEditable, InvalidFile) as error:
+    except (EditConflict, InvalidTransition, NotEditable, InvalidFile, TextTooLong) as error:
         word_import.refresh_from_db()
         return _preview_page(request, reply, word_import, error=error.message, status=error.status)
     messages.success(

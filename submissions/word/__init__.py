@@ -7,11 +7,17 @@ language), how the answer versions it was pre-filled with are recorded, and how 
 import re
 from dataclasses import dataclass
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 REFERENCE_PREFIX = "lanzarote-reply"
 REFERENCE = re.compile(
     rf"{REFERENCE_PREFIX}:(?P<round>[-\w]+):(?P<party>[A-Z]{{2}}):(?P<language>[a-z]{{2}})"
 )
 VERSIONS_PREFIX = "answers:"
+# An answer marked "no information available" starts with this line, in the document's language.
+NO_INFORMATION = gettext_noop("No information available")
 
 
 @dataclass(frozen=True)
@@ -55,3 +61,29 @@ def text_normalized(text: str) -> str:
     """An answer as compared across the round trip: line endings unified, trailing spaces dropped, trimmed."""
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip() for line in lines).strip()
+
+
+def answer_for_word(*, text: str, no_information: bool) -> str:
+    """An answer as the document holds it: marked "no information available" by a first line "[mark]"
+    (in the active language), the explanation, if any, below it."""
+    if not no_information:
+        return text
+    mark = f"[{_(NO_INFORMATION)}]"
+    return f"{mark}\n{text}" if text else mark
+
+
+def answer_from_word(text: str) -> tuple[str, bool]:
+    """(text, no_information) of an answer read from a document: a first line that reads the mark, in
+    English or French, brackets and case aside, marks it; the lines below are its explanation."""
+    first, _newline, rest = text.partition("\n")
+    if first.strip(" []().:").lower() in _marks():
+        return text_normalized(rest), True
+    return text, False
+
+
+def _marks() -> set[str]:
+    marks = {NO_INFORMATION.lower()}
+    for language in ("en", "fr"):
+        with translation.override(language):
+            marks.add(_(NO_INFORMATION).lower())
+    return marks

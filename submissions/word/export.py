@@ -1,7 +1,8 @@
 """A reply as a Word document: its questionnaire in the reply's language, pre-filled with the current answers.
 
 The layout is the contract `parse.py` reads back. Per question, one table of two rows:
-`Question <number>` | the question's text, then `Answer` | the answer, one paragraph per line. An empty
+`Question <number>` | the question's text, then `Answer` | the answer, one paragraph per line (an answer
+marked "no information available" opens with the mark, see `answer_for_word`). An empty
 paragraph separates the tables so that Word never joins two of them. The document's core properties
 record which reply it belongs to and the answer versions it was pre-filled with.
 """
@@ -21,7 +22,7 @@ from questionnaires.models import Questionnaire
 
 from ..models import Reply
 from ..selectors import questions_with_answers
-from . import Reference, versions_dump
+from . import NO_INFORMATION, Reference, answer_for_word, versions_dump
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LABEL_WIDTH, TEXT_WIDTH = Cm(3.2), Cm(13.3)
@@ -49,7 +50,8 @@ def reply_docx(*, reply: Reply) -> bytes:
                 theme = question.theme
                 document.add_heading(capfirst(question.get_theme_display()), level=1)
             answer = question.answer_list[0] if question.answer_list else None
-            _write_question(document, question=question, text=answer.text if answer else "")
+            text = answer_for_word(text=answer.text, no_information=answer.no_information) if answer else ""
+            _write_question(document, question=question, text=text)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -83,6 +85,13 @@ def _write_heading(document, *, reply: Reply, questionnaire, reference: Referenc
             "number. Then upload this file from the reply's page: you will see what changes, question by "
             "question, before anything is saved."
         )
+    )
+    document.add_paragraph(
+        _(
+            "To mark a question on which your Party has no information, write “[%(mark)s]” on the first "
+            "line of its answer, and below it, if you wish, why."
+        )
+        % {"mark": _(NO_INFORMATION)}
     )
     note = document.add_paragraph().add_run(
         _("Portal reference (keep it): %(reference)s") % {"reference": reference}

@@ -44,10 +44,18 @@ def test_every_operation_has_a_stable_id_a_tag_and_its_errors():
                 "ValidationError",
                 "EditConflictError",
                 "WindowClosedError",
+                "TooLongError",
+                "IncompleteReplyError",
             }, (method, path, code)
     conflict = schema["paths"]["/rounds/{slug}/replies/{iso2}/answers/{number}/"]["put"]["responses"]["409"]
     assert conflict["content"]["application/json"]["schema"]["$ref"].endswith("/EditConflictError")
     assert "current" in schema["components"]["schemas"]["EditConflictError"]["properties"]
+    too_long = schema["paths"]["/rounds/{slug}/replies/{iso2}/answers/{number}/"]["put"]["responses"]["400"]
+    assert too_long["content"]["application/json"]["schema"]["$ref"].endswith("/TooLongError")
+    assert {"field", "limit"} <= set(schema["components"]["schemas"]["TooLongError"]["properties"])
+    incomplete = schema["paths"]["/rounds/{slug}/replies/{iso2}/submit/"]["post"]["responses"]["409"]
+    assert incomplete["content"]["application/json"]["schema"]["$ref"].endswith("/IncompleteReplyError")
+    assert "missing" in schema["components"]["schemas"]["IncompleteReplyError"]["properties"]
     assert set(schema["components"]["securitySchemes"]) == {"tokenAuth", "cookieAuth"}
     assert schema["servers"] == [{"url": "/api/v1", "description": "This portal"}]
 

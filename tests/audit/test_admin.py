@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from submissions.models import Reply
 from submissions.services import answer_save, reply_submit
+from tests.factories import answers_complete
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def submitted(world):
     answer_save(reply=world.reply, question=world.questions["1"], by=world.focal, version=None, text="Text")
+    answers_complete(world.reply, by=world.focal)
     return reply_submit(reply=world.reply, by=world.focal)
 
 

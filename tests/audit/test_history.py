@@ -42,7 +42,7 @@ from submissions.services import (
 )
 from submissions.services.word_import import word_import_apply, word_import_read
 from submissions.sweep import replies_sweep
-from tests.factories import MembershipFactory, OrganisationFactory, PartyFactory
+from tests.factories import MembershipFactory, OrganisationFactory, PartyFactory, answers_complete
 from tests.submissions.conftest import pdf_upload
 from tests.submissions.test_word import as_upload, exported, write
 
@@ -66,6 +66,7 @@ def test_a_replys_life_records_each_transition_with_its_actor_and_reason(world):
     before = timezone.now()
 
     reply = reply_open(participation=participation, by=world.focal)
+    answers_complete(reply, by=world.focal)
     reply = reply_submit(reply=reply, by=world.focal)
     reply = reply_send_back(reply=reply, by=world.secretariat, message="Add question 2.")
     reply = reply_submit(reply=reply, by=world.colleague)

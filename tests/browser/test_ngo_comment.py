@@ -77,7 +77,7 @@ def test_an_ngo_member_comments_confidentially_and_the_public_page_never_shows_i
     public = anonymous.new_page()
     public.goto(party_page)
     expect(public.get_by_text("A national help line answers day and night.")).to_be_visible()
-    expect(public.get_by_text("0 public comments.")).to_be_visible()
+    expect(public.get_by_text("0 public contributions.")).to_be_visible()
     assert SECRET not in public.content()
     assert "Alpha Child Rights" not in public.content()
     anonymous.close()

@@ -83,3 +83,31 @@ def test_a_reader_finds_compares_searches_and_downloads(live_server, page: Page)
     assert download.value.suggested_filename.endswith(".pdf")
     with open(path, "rb") as stream:
         assert stream.read(5) == b"%PDF-"
+
+
+def test_a_reader_opens_a_civil_society_contribution_from_the_party_page(live_server, page: Page):
+    call_command("seed_demo", "--force", verbosity=0)
+
+    # Germany's reply: the facts count its public contributions and lead to them, general part included.
+    page.goto(f"{live_server.url}/en/rounds/2nd-round/parties/DE/")
+    page.get_by_role("link", name="1 public contribution.").click()
+    section = page.locator("#civil-society")
+    expect(section).to_be_in_viewport()
+    expect(section).to_contain_text("Our counselling partners in Berlin and Hamburg")
+    accessible(page)
+
+    # The contribution's own page: who signs it, the Party, the general part, its items by question
+    section.get_by_role("link", name="Alpha Child Rights Network (demo)").first.click()
+    expect(page).to_have_url(re.compile(r"/en/rounds/2nd-round/contributions/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Comment by Alpha Child Rights Network (demo)")
+    expect(page.locator("#general")).to_contain_text("Our counselling partners in Berlin and Hamburg")
+    expect(page.locator("#q-12\\.2")).to_contain_text("dual criminality")
+    accessible(page)
+
+    # In French, and back to the question in Germany's reply
+    page.get_by_role("button", name="Français").click()
+    expect(page).to_have_url(re.compile(r"/fr/rounds/2nd-round/contributions/\d+/$"))
+    expect(page.get_by_role("heading", name="Partie générale")).to_be_visible()
+    accessible(page)
+    page.locator("#q-12\\.2").get_by_role("link", name=re.compile("Question 12.2")).click()
+    expect(page).to_have_url(re.compile(r"/fr/rounds/2nd-round/parties/DE/#q-12\.2$"))

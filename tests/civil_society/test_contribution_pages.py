@@ -7,6 +7,7 @@ import io
 
 import docx
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +15,14 @@ from django.utils import timezone
 from civil_society.models import Contribution, ContributionEvent, ContributionItem, CoSignature
 from civil_society.services import information_request_create, party_comment_digest_send
 from rounds.models import Participation, Round
+from submissions.models import Reply
 from tests.factories import (
     AnswerFactory,
     ContributionFactory,
     ContributionItemFactory,
     OrganisationFactory,
     QuestionFactory,
+    ReplyFactory,
     RoundFactory,
 )
 
@@ -42,6 +45,14 @@ def open_window(world, days: int = 30) -> datetime.date:
     participation.comment_window_extended_to = closes_on
     participation.save()
     return closes_on
+
+
+def open_questionnaire(world, days: int = 30) -> datetime.date:
+    """The round's deadline for replies to the questionnaire, moved into the future."""
+    deadline = timezone.localdate() + datetime.timedelta(days=days)
+    Round.objects.filter(pk=world.round.pk).update(civil_society_deadline=deadline)
+    world.round.refresh_from_db()
+    return deadline
 
 
 def draft(world, *, visibility="public", organisation=None, by=None, **extra) -> Contribution:
@@ -88,6 +99,7 @@ def test_a_new_contribution_asks_anonymous_visitors_to_log_in_and_is_404_for_non
 
 
 def test_the_public_party_page_link_preselects_round_party_and_kind_but_never_the_visibility(client, world):
+    open_window(world)
     log_in(client, world, "member1")
     page = client.get(
         new_url(world, round=world.round.slug, party=world.party_a.code.lower(), kind="comment")
@@ -119,6 +131,7 @@ def test_with_several_rounds_open_the_round_is_chosen_first_and_rounds_in_prepar
 
 
 def test_a_member_creates_a_confidential_comment_and_lands_in_its_editor(client, world):
+    open_window(world)
     log_in(client, world, "member1")
     response = client.post(
         reverse("contribution-new"),
@@ -144,6 +157,7 @@ def test_a_member_creates_a_confidential_comment_and_lands_in_its_editor(client,
 
 
 def test_creating_without_choosing_the_visibility_shows_the_form_again_and_creates_nothing(client, world):
+    open_window(world)
     log_in(client, world, "member1")
     response = client.post(
         reverse("contribution-new"),
@@ -157,6 +171,7 @@ def test_creating_without_choosing_the_visibility_shows_the_form_again_and_creat
 
 
 def test_a_reply_to_the_questionnaire_concerns_the_parties_ticked(client, world):
+    open_questionnaire(world)
     log_in(client, world, "member1")
     response = client.post(
         reverse("contribution-new"),
@@ -175,6 +190,8 @@ def test_a_reply_to_the_questionnaire_concerns_the_parties_ticked(client, world)
 
 
 def test_a_comment_needs_its_party_and_a_reply_its_parties(client, world):
+    open_window(world)
+    open_questionnaire(world)
     log_in(client, world, "member1")
     base = {"round": world.round.slug, "visibility": "public", "language": "en"}
     for kind, message in (
@@ -188,6 +205,120 @@ def test_a_comment_needs_its_party_and_a_reply_its_parties(client, world):
     )
     assert response.status_code == 400
     assert not Contribution.objects.exists()
+
+
+def close_questionnaire(world) -> datetime.date:
+    deadline = timezone.localdate() - datetime.timedelta(days=10)
+    Round.objects.filter(pk=world.round.pk).update(civil_society_deadline=deadline)
+    return deadline
+
+
+def test_only_parties_whose_window_is_open_are_offered_the_others_listed_apart_with_their_closing_date(
+    client, world
+):
+    # Party A's window closed at the end of 31 December 2025; Party C's reply is published today.
+    party_c = ReplyFactory(
+        round=world.round, state=Reply.State.PUBLISHED, published_on=timezone.localdate()
+    ).party
+    log_in(client, world, "member1")
+
+    page = client.get(new_url(world, round=world.round.slug, party=world.party_a.code, kind="comment"))
+
+    page = page.content.decode()
+    choices = page.split('name="party"', 1)[1].split("</select>", 1)[0]
+    assert f'<option value="{party_c.code}">' in choices
+    assert f'value="{world.party_a.code}"' not in choices  # not even the Party the link named
+    closed = page.split('id="closed-windows"', 1)[1].split("</div>", 1)[0]
+    assert f"<li>{world.party_a.name} — closed at the end of" in closed and "31 December 2025" in closed
+    assert f"<li>{party_c.name} —" not in closed and "The Secretariat can extend a Party's window" in closed
+
+
+def test_a_comment_on_a_party_whose_window_has_closed_is_refused_with_its_closing_date_and_nothing_is_created(
+    client, world
+):
+    ReplyFactory(round=world.round, state=Reply.State.PUBLISHED, published_on=timezone.localdate())
+    log_in(client, world, "member1")
+
+    response = client.post(
+        reverse("contribution-new"),
+        {
+            "round": world.round.slug,
+            "kind": "comment",
+            "party": world.party_a.code,
+            "visibility": "public",
+            "language": "en",
+        },
+    )
+
+    assert response.status_code == 400
+    assert (
+        f"The window for comments on the reply of {world.party_a.name} closed at the end of 31 December 2025"
+        in response.content.decode()
+    )
+    assert not Contribution.objects.exists()
+
+
+def test_with_no_window_open_for_comments_a_comment_cannot_be_chosen(client, world):
+    open_questionnaire(world)
+    log_in(client, world, "member1")
+
+    page = client.get(new_url(world, round=world.round.slug)).content.decode()
+
+    assert 'value="comment" id="kind_comment" aria-describedby="kind_comment_help" disabled' in page
+    assert "No Party's window for comments is open at the moment." in page
+    assert 'name="party"' not in page and world.party_a.name in page.split('id="closed-windows"', 1)[1]
+    assert "Create the draft" in page  # a reply to the questionnaire can still be started
+
+
+def test_the_parties_a_reply_concerns_are_asked_for_a_reply_to_the_questionnaire_only(client, world):
+    open_window(world)
+    open_questionnaire(world)
+    log_in(client, world, "member1")
+
+    page = client.get(new_url(world, round=world.round.slug)).content.decode()
+
+    # Each list sits in the block of its kind, shown only while that kind is chosen (portal.css).
+    assert '<fieldset class="parties-choice for-questionnaire" id="id_parties">' in page
+    assert page.index('class="for-comment"') < page.index('name="party"') < page.index("id_parties")
+    css = (settings.BASE_DIR / "static" / "css" / "portal.css").read_text()
+    assert ".contribution-form:not(:has(#kind_questionnaire_reply:checked)) .for-questionnaire" in css
+    assert ".contribution-form:has(#kind_questionnaire_reply:checked) .for-comment" in css
+
+
+def test_after_the_questionnaire_deadline_a_reply_to_it_is_neither_offered_nor_created(client, world):
+    open_window(world)
+    deadline = close_questionnaire(world)
+    day = f"{deadline.day} {deadline:%B %Y}"
+    log_in(client, world, "member1")
+
+    page = client.get(new_url(world, round=world.round.slug)).content.decode()
+    response = client.post(
+        reverse("contribution-new"),
+        {
+            "round": world.round.slug,
+            "kind": "questionnaire_reply",
+            "parties": [world.party_a.code],
+            "visibility": "public",
+            "language": "en",
+        },
+    )
+
+    assert 'id="kind_questionnaire_reply" aria-describedby="kind_questionnaire_reply_help" disabled' in page
+    assert f"Replies to the questionnaire were due by the end of {day}" in page
+    assert 'name="parties"' not in page
+    assert response.status_code == 400
+    assert f"Replies to the questionnaire were due by the end of {day}" in response.content.decode()
+    assert not Contribution.objects.exists()
+
+
+def test_with_no_window_open_at_all_nothing_can_be_started(client, world):
+    close_questionnaire(world)
+    log_in(client, world, "member1")
+
+    page = client.get(new_url(world, round=world.round.slug)).content.decode()
+
+    assert "Nothing can be started in this round at the moment: no window is open." in page
+    assert "Create the draft" not in page
 
 
 # The editor
@@ -396,6 +527,25 @@ def test_submitting_after_the_window_is_refused_naming_the_closing_date_and_the_
     assert not contribution.events.exists() and not mailoutbox
     client.post(reverse("contribution-item-save", args=[contribution.pk, "6"]), {"text": "Still mine"})
     assert contribution.items.get().text == "Still mine"
+
+
+def test_the_submit_page_of_a_draft_whose_window_has_closed_has_no_submit_button_and_says_why(client, world):
+    contribution = draft(world)
+    log_in(client, world, "member1")
+
+    page = client.get(reverse("contribution-submit", args=[contribution.pk])).content.decode()
+
+    assert "Submit the contribution</button>" not in page
+    notice = page.split('id="window-not-open"', 1)[1].split("</div>", 1)[0]
+    assert "This contribution cannot be submitted now" in notice
+    assert "Its window closed at the end of" in notice and "31 December 2025" in notice
+    assert "Your draft is kept, with no time limit" in notice
+    assert "If the Secretariat extends the window, you can submit it then." in notice
+    assert "closed at the end of 31 December 2025 (midnight, Strasbourg time)" in page  # the facts too
+
+    open_window(world)  # the Secretariat extends it
+    page = client.get(reverse("contribution-submit", args=[contribution.pk])).content.decode()
+    assert "Submit the contribution</button>" in page and 'id="window-not-open"' not in page
 
 
 def test_submitting_twice_says_it_is_already_submitted(client, world):
@@ -638,9 +788,10 @@ def test_the_party_page_names_the_confirmed_co_signers_and_offers_members_to_com
 
 # The reply, the window (the reply's date and the extension), the public data's version; built anew (the
 # data changed): the answers, the public items with their co-signers, the attachments, the questions, the
-# findings with their questions, the factsheets. For a logged-in member also the session, the user, the
-# Party and the organisation they speak for, the two of base.html's menu, and whether they follow the Party.
-PARTY_PAGE_QUERIES = {"anonymous": 11, "member2": 17}
+# findings with their questions, the public contributions with their Parties and co-signers, the factsheets.
+# For a logged-in member also the session, the user, the Party and the organisation they speak for, the two
+# of base.html's menu, and whether they follow the Party.
+PARTY_PAGE_QUERIES = {"anonymous": 14, "member2": 20}
 
 
 @pytest.mark.parametrize("role", PARTY_PAGE_QUERIES)

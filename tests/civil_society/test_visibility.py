@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from civil_society.errors import NotFound
 from civil_society.models import Contribution
-from civil_society.selectors import contribution_for_reading, contributions_visible_to, public_items_for
+from civil_society.selectors import contribution_for_reading, contributions_visible_to, public_comment_items
 from tests.factories import ContributionFactory, ContributionItemFactory
 
 ROLES = ("anonymous", "member1", "member2", "focal_a", "focal_b", "staff")
@@ -69,9 +69,9 @@ def test_a_co_signing_organisation_sees_the_confidential_contribution_it_signs(w
 
 
 def test_the_public_items_under_a_reply_are_the_public_acknowledged_ones_only(world, contributions):
-    texts = [item.text for item in public_items_for(round=world.round, party=world.party_a)]
+    texts = [item.text for item in public_comment_items(round=world.round, party=world.party_a)]
     assert texts == ["CANARY-public-acknowledged"]
-    assert list(public_items_for(round=world.round, party=world.party_b)) == []
+    assert list(public_comment_items(round=world.round, party=world.party_b)) == []
 
 
 def test_an_organisation_that_declined_to_co_sign_no_longer_sees_the_contribution(world, contributions):

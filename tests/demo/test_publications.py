@@ -15,7 +15,7 @@ from reports.models import Finding
 from reports.selectors import findings_visible_to, with_figures
 from rounds.deadlines import STRASBOURG
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
-from submissions.selectors import answers_visible_to, replies_visible_to
+from submissions.selectors import answers_visible_to, replies_visible_to, reply_completeness
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +87,11 @@ def test_every_published_reply_answers_every_question_with_a_demo_text_naming_th
         assert sum(name in answer.text for answer in answers) >= questions // 4
         notice = "Texte de démonstration" if reply.language == "fr" else "Demo text"
         assert all(notice in answer.text for answer in answers)
+
+
+def test_every_reply_that_reached_the_secretariat_is_complete(seeded):
+    for reply in second_round_replies():
+        assert reply_completeness(reply=reply).missing == [], reply.party.code
 
 
 def test_each_answer_has_its_version_in_the_history(seeded):

@@ -34,6 +34,8 @@ def test_pdfs_have_a_queue_of_their_own_and_everything_else_the_default_one():
     assert queue("reports.tasks.factsheet_render_task") == "pdf"
     assert queue("outbox.tasks.email_send_task") == "celery"
     assert queue("lanzarote_portal.tasks.sweep") == "celery"
+    # Behind a round's renderings, the refresh would expire unrun (test_factsheet_refresh.py).
+    assert queue("reports.tasks.factsheets_refresh_task") == "celery"
 
 
 def test_the_pdf_worker_renders_one_at_a_time_in_a_process_recycled_every_20_tasks():

@@ -23,6 +23,7 @@ from tests.factories import (
     QuestionnaireFactory,
     ReplyFactory,
     UserFactory,
+    answers_complete,
 )
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,7 @@ def published_attachment():
     focal = FocalPointFactory(party=reply.party).user
     upload = SimpleUploadedFile("code.pdf", PDF, content_type="application/pdf")
     attachment = attachment_add(reply=reply, by=focal, upload=upload, title="Penal code", language="en")
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     reply_publish(reply=reply, by=UserFactory(is_staff=True))
     return attachment

@@ -1,6 +1,8 @@
 """Nothing that is not public reaches a public page, whoever reads it: a unique string is planted in a draft
-answer, an answer of a submitted (unpublished) reply, a confidential and an unacknowledged comment, and a
-draft finding; then every public page, the CSV, the feeds, the search and the factsheets are read."""
+answer, an answer of a submitted (unpublished) reply, a confidential and an unacknowledged comment (an item
+and the general part of each), and a draft finding; then every public page (the public contribution's own
+included), the CSV, the feeds, the search and the factsheets are read, and the pages of the confidential
+and unacknowledged contributions are found missing."""
 
 import io
 
@@ -22,6 +24,8 @@ CANARIES = {
     "unpublished reply": "CANARYUNPUBLISHED",
     "confidential comment": "CANARYCONFIDENTIAL",
     "unacknowledged comment": "CANARYUNACKNOWLEDGED",
+    "confidential general part": "CANARYGENERALCONFIDENTIAL",
+    "unacknowledged general part": "CANARYGENERALUNACKNOWLEDGED",
     "draft finding": "CANARYDRAFTFINDING",
 }
 ROLES = ("anonymous", "focal_b", "focal_c", "member", "staff")
@@ -46,6 +50,9 @@ def planted(world):
     ):
         text = f"<p>{CANARIES[key]}</p>" if key else "<p>A public observation.</p>"
         ContributionItemFactory(contribution=contribution, question=world.questions["1"], text=text)
+        general = CANARIES[key.replace("comment", "general part")] if key else "A public general part."
+        contribution.general_text = f"<p>{general}</p>"
+        contribution.save()
     finding_adopt(finding=create(world, title_en="An adopted finding"), by=world.staff)
     create(world, title_en=CANARIES["draft finding"], text_en=CANARIES["draft finding"], contributions=[])
     return world
@@ -59,6 +66,7 @@ def public_urls(world) -> list[str]:
     for party in round_.parties.all():
         urls += [reverse("party-feed", args=[slug, party.code])]
     urls += [reverse("party-reply", args=[slug, world.party_a.code])]
+    urls += [reverse("public-contribution", args=[slug, world.public_comment.pk])]
     urls += [reverse("question-compare", args=[slug, number]) for number in world.questions]
     urls += [f"{reverse('search')}?q={canary}" for canary in CANARIES.values()]
     return urls
@@ -81,7 +89,29 @@ def test_no_canary_on_any_public_page_for_any_reader(client, planted, role):
             for what, canary in CANARIES.items():
                 assert canary not in content, f"{what} on {localised} for {role}"
                 checked += 1
-    assert checked >= 5 * 2 * 16
+    assert checked >= 7 * 2 * 19
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_pages_of_a_confidential_and_an_unacknowledged_contribution_are_missing(client, planted, role):
+    if role != "anonymous":
+        client.force_login(getattr(planted, role))
+    for contribution in (planted.confidential_comment, planted.unacknowledged_comment):
+        for language in ("en", "fr"):
+            url = reverse("public-contribution", args=[planted.round.slug, contribution.pk])
+            response = client.get(url.replace("/en/", f"/{language}/", 1))
+            assert response.status_code == 404, (url, language)
+            assert not any(canary in response.content.decode() for canary in CANARIES.values())
+
+
+def test_the_public_pages_show_the_public_general_part(client, planted):
+    """The other side of the canaries: the public general part is there, so the pages above were read."""
+    for url in (
+        reverse("party-reply", args=[planted.round.slug, planted.party_a.code]),
+        reverse("public-contribution", args=[planted.round.slug, planted.public_comment.pk]),
+        reverse("question-compare", args=[planted.round.slug, "1"]),
+    ):
+        assert "A public general part." in client.get(url).content.decode(), url
 
 
 def test_no_canary_in_a_factsheet(planted):

@@ -66,7 +66,7 @@ def test_the_demo_round_as_one_json_document(client, seeded, django_assert_max_n
     assert response["Content-Disposition"] == 'attachment; filename="lanzarote-2nd-round-open-data.json"'
     document = json.loads(response.content)
     round_ = Round.objects.get(slug=SLUG)
-    assert document["format_version"] == 1
+    assert document["format_version"] == 2
     assert document["licence"]["name"] == "CC BY 4.0"
     assert document["licence"]["attribution"] == "Council of Europe \N{EN DASH} Lanzarote Committee"
     assert document["round"]["slug"] == SLUG and document["round"]["label_fr"] == "Cycle de suivi 2"
@@ -281,7 +281,7 @@ def test_a_document_is_not_loaded_twice_nor_when_damaged(client, seeded, tmp_pat
     with pytest.raises(CommandError, match="already in the database"):
         call_command("load_open_data", str(path))
     for change, message in (
-        ({"format_version": 2}, "Format version 2"),
+        ({"format_version": 1}, "Format version 1"),
         ({"findings": [*document["findings"][:-1], {"id": 1}]}, "unexpected or missing keys"),
         ({"replies": document["replies"][1:]}, "do not match their data_version"),
         (resealed(document, answers=[]), "refers to what it does not contain: answer"),

@@ -100,6 +100,22 @@ def test_a_finding_reads_in_both_languages_with_its_figure_parties_questions_and
         },
         "answers": [{"party": "ZA", "question": "1"}],
         "comments": [world.public_comment.pk],
+        "evidence": [
+            {
+                "kind": "answer",
+                "party": "ZA",
+                "question": "1",
+                "comment": None,
+                "url": "http://testserver/fr/rounds/round-findings/parties/ZA/#answer-1",
+            },
+            {  # a comment without items: read on its own page
+                "kind": "comment",
+                "party": "ZA",
+                "question": "",
+                "comment": world.public_comment.pk,
+                "url": f"http://testserver/fr/rounds/round-findings/contributions/{world.public_comment.pk}/",
+            },
+        ],
         "adopted_at": rows[0]["adopted_at"],
     }
     assert rows[0]["adopted_at"]
@@ -154,10 +170,11 @@ def test_the_list_is_paginated_like_the_others(api, findings):
 
 
 # Round, page count, page, then one query each for Parties, questions, answers, comments and the Parties
-# monitored; an anonymous read also reads the public data's version (its ETag); a login adds the session and
-# the user, and (outside the Secretariat) the caller's Party and organisation, looked up once each.
+# monitored, and five for the public evidence (answers, comments with their Parties and items, questions);
+# an anonymous read also reads the public data's version (its ETag); a login adds the session and the user,
+# and (outside the Secretariat) the caller's Party and organisation, looked up once each.
 @pytest.mark.parametrize(
-    ("role", "queries"), [("anonymous", 9), ("member", 12), ("focal_a", 12), ("staff", 10)]
+    ("role", "queries"), [("anonymous", 14), ("member", 17), ("focal_a", 17), ("staff", 15)]
 )
 def test_the_number_of_queries_is_pinned_and_does_not_grow_with_the_findings(
     world, client_as, findings, role, queries, django_assert_num_queries

@@ -102,3 +102,20 @@ def test_rendering_again_now_renders_even_a_current_factsheet(
     assert "1 factsheet queued for rendering." in response.content.decode()
     sheet.refresh_from_db()
     assert sheet.rendered_at > rendered_at
+
+
+def test_a_broker_that_cannot_take_the_renderings_is_told_not_a_failed_page(
+    world, sheet, admin_client, embedded_broker
+):
+    rendered_at = sheet.rendered_at
+
+    response = admin_client.post(
+        CHANGELIST, {"action": "render_again", "_selected_action": [sheet.pk]}, follow=True
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "1 factsheet could not be queued: the task queue is unreachable. Try again later." in page
+    assert "queued for rendering" not in page
+    sheet.refresh_from_db()
+    assert sheet.rendered_at == rendered_at

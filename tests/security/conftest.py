@@ -15,7 +15,13 @@ from demo.services import SECRETARIAT_APPS, SECRETARIAT_GROUP
 from reports.models import Factsheet
 from submissions.models import Attachment, WordImport
 from tests.civil_society.conftest import make_world
-from tests.factories import AnswerFactory, ContributionFactory, ContributionItemFactory, FindingFactory
+from tests.factories import (
+    AnswerFactory,
+    ContributionFactory,
+    ContributionItemFactory,
+    FindingFactory,
+    answers_complete,
+)
 
 
 def _file(model, **fields):
@@ -65,6 +71,7 @@ def make_access_world():
     w.attachment_a = _file(Attachment, reply=w.reply_a, uploaded_by=w.focal_a, **attachment)
     w.attachment_b = _file(Attachment, reply=w.reply_b, uploaded_by=w.focal_b, **attachment)
     AnswerFactory(reply=w.reply_b, question=w.questions["1"], text="Party B drafts Q1.", saved_by=w.focal_b)
+    answers_complete(w.reply_b, by=w.focal_b)  # so that its focal points' submission goes through
     w.word_import = WordImport.objects.create(
         reply=w.reply_b, uploaded_by=w.focal_b, original_name="reply.docx"
     )

@@ -90,6 +90,8 @@ TABLE = {
     "personal-data": ("302 200 200 404 404 404", "302 405 405 405 405 405"),
     "personal-data-erasure-request": ("302 405 405 405 405 405", "302 302 302 404 404 404"),
     "personal-data-export": ("302 200 200 404 404 404", "302 405 405 405 405 405"),
+    # The world's contribution is confidential: its public page is missing for everyone, its authors too.
+    "public-contribution": ("404 404 404 404 404 404", "404 404 404 404 404 404"),
     "question-compare": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
     "readyz": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
     "reply-dashboard": ("302 200 200 200 200 200", "302 200 200 200 200 200"),

@@ -9,6 +9,7 @@ from tests.factories import (
     QuestionnaireFactory,
     ReplyFactory,
     UserFactory,
+    answers_complete,
 )
 
 from .conftest import pdf_upload
@@ -125,17 +126,45 @@ def test_the_history_lists_every_version_with_its_author(focal_client, reply, fo
     assert page.index("Second words") < page.index("First words")
 
 
-def test_submitting_asks_for_confirmation_listing_unanswered_required_questions(focal_client, reply):
+def test_submitting_is_refused_until_every_required_question_is_done_listing_those_missing(
+    focal_client, reply, focal
+):
+    # Given a draft with question 1 answered, 1.1 and 2 not
+    answer_save(
+        reply=reply,
+        question=reply.round.questionnaire.questions.get(number="1"),
+        by=focal,
+        version=None,
+        text="Our law",
+    )
+    # The confirmation page lists the missing questions, each linked to its place in the editor, and
+    # offers no Submit button
     page = focal_client.get(url("reply-submit", reply)).content.decode()
-    assert "3 required questions are unanswered" in page
-    assert reply.state == Reply.State.DRAFT
+    assert "2 required questions have no answer" in page
+    for number in ("1.1", "2"):
+        assert f'href="{url("reply-edit", reply)}#q-{number}"' in page
+    assert f'href="{url("reply-edit", reply)}#q-1"' not in page
+    assert "Submit the reply</button>" not in page
 
+    # A submission posted all the same is refused (409) with the same list, and nothing changes
+    refused = focal_client.post(url("reply-submit", reply))
+    assert refused.status_code == 409
+    assert "The reply has not been submitted." in refused.content.decode()
+    assert f'href="{url("reply-edit", reply)}#q-1.1"' in refused.content.decode()
+    reply.refresh_from_db()
+    assert reply.state == Reply.State.DRAFT and not reply.transitions.filter(to_state="submitted").exists()
+
+    # Once 1.1 is answered and 2 marked "no information available" (the editor's form), it is submitted
+    for number, fields in (("1.1", {"text": "Yes"}), ("2", {"text": "", "no_information": ["0", "1"]})):
+        focal_client.post(url("answer-save", reply, number), {"version": "", **fields})
+    page = focal_client.get(url("reply-submit", reply)).content.decode()
+    assert "1 of them is marked “no information available”." in page and "Submit the reply</button>" in page
     response = focal_client.post(url("reply-submit", reply))
     assert response.status_code == 302
     reply.refresh_from_db()
     assert reply.state == Reply.State.SUBMITTED
     editor = focal_client.get(url("reply-edit", reply)).content.decode()
-    assert "<textarea" not in editor
+    assert "<textarea" not in editor and "No information available." in editor
 
 
 def test_another_partys_focal_point_gets_404_everywhere(client, reply, focal):
@@ -200,6 +229,7 @@ def test_a_refused_upload_says_why_and_stores_nothing(focal_client, reply):
 def test_the_public_can_download_attachments_of_a_published_reply_only(client, reply, focal):
     attachment = attachment_add(reply=reply, by=focal, upload=pdf_upload(), title="Law", language="en")
     assert client.get(reverse("attachment-download", args=[attachment.pk])).status_code == 404
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     reply_publish(reply=reply, by=UserFactory(is_staff=True))
     assert client.get(reverse("attachment-download", args=[attachment.pk])).status_code == 200
@@ -208,6 +238,7 @@ def test_the_public_can_download_attachments_of_a_published_reply_only(client, r
 def test_the_secretariat_sends_a_reply_back_and_publishes_it_from_the_admin(
     admin_client, reply, focal, mailoutbox
 ):
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     change = reverse("admin:submissions_reply_change", args=[reply.pk])
     assert "Send back for corrections" in admin_client.get(change).content.decode()

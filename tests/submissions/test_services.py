@@ -26,7 +26,7 @@ from submissions.services import (
     reply_send_back,
     reply_submit,
 )
-from tests.factories import QuestionFactory, UserFactory
+from tests.factories import QuestionFactory, UserFactory, answers_complete
 
 from .conftest import docx_upload, pdf_upload, zip_upload
 
@@ -120,6 +120,7 @@ def test_submitting_locks_the_reply_and_sends_a_receipt(
 ):
     answer_save(reply=reply, question=question(reply, "1"), by=focal, version=None, text="Answer")
     now = datetime.datetime(2025, 11, 1, 10, tzinfo=PARIS)
+    answers_complete(reply, by=focal)
     with django_capture_on_commit_callbacks(execute=True):
         reply_submit(reply=reply, by=focal, now=now)
 
@@ -134,6 +135,7 @@ def test_submitting_locks_the_reply_and_sends_a_receipt(
 
 def test_an_answer_cannot_be_edited_after_submission(reply, focal):
     answer_save(reply=reply, question=question(reply, "1"), by=focal, version=None, text="Final")
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     before = snapshot(reply)
     with pytest.raises(NotEditable) as refused:
@@ -143,6 +145,7 @@ def test_an_answer_cannot_be_edited_after_submission(reply, focal):
 
 
 def test_submitting_twice_is_refused(reply, focal, mailoutbox, django_capture_on_commit_callbacks):
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     before = snapshot(reply)
     with (
@@ -166,6 +169,7 @@ def test_a_reply_after_the_deadline_day_in_strasbourg_is_accepted_and_marked_lat
 ):
     reply.round.reply_deadline = datetime.date(2025, 12, 1)
     reply.round.save()
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal, now=submitted)
     reply.refresh_from_db()
     assert reply.state == Reply.State.SUBMITTED
@@ -177,6 +181,7 @@ def test_an_extension_moves_the_deadline_for_one_party(reply, focal):
     reply.round.save()
     participation = Participation.objects.get(round=reply.round, party=reply.party)
     participation_extend_deadline(participation=participation, until=datetime.date(2025, 12, 15))
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal, now=datetime.datetime(2025, 12, 10, tzinfo=PARIS))
     reply.refresh_from_db()
     assert reply.is_late is False
@@ -202,6 +207,7 @@ def test_a_reply_sent_back_can_be_corrected_and_keeps_its_first_submission(
     reply, focal, secretariat, mailoutbox, django_capture_on_commit_callbacks
 ):
     first = datetime.datetime(2025, 11, 1, tzinfo=PARIS)
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal, now=first)
     with django_capture_on_commit_callbacks(execute=True):
         reply_send_back(reply=reply, by=secretariat, message="Please add figures to question 2.")
@@ -209,7 +215,7 @@ def test_a_reply_sent_back_can_be_corrected_and_keeps_its_first_submission(
     assert reply.state == Reply.State.RETURNED and reply.is_editable
     assert "Please add figures to question 2." in mailoutbox[0].body
 
-    answer_save(reply=reply, question=question(reply, "2"), by=focal, version=None, text="Figures")
+    answer_save(reply=reply, question=question(reply, "2"), by=focal, version=1, text="Figures")
     reply_submit(reply=reply, by=focal, now=datetime.datetime(2026, 3, 1, tzinfo=PARIS))
     reply.refresh_from_db()
     assert reply.submitted_at == first and reply.is_late is False
@@ -221,6 +227,7 @@ def test_a_reply_sent_back_can_be_corrected_and_keeps_its_first_submission(
 
 
 def test_sending_back_needs_a_message(reply, focal, secretariat):
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     before = snapshot(reply)
     with pytest.raises(InvalidTransition, match="what to correct"):
@@ -229,6 +236,7 @@ def test_sending_back_needs_a_message(reply, focal, secretariat):
 
 
 def test_publishing_a_submitted_reply_registers_it_too(reply, focal, secretariat):
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     reply_publish(reply=reply, by=secretariat, published_on=datetime.date(2017, 11, 20))
     reply.refresh_from_db()
@@ -241,6 +249,7 @@ def test_publishing_a_submitted_reply_registers_it_too(reply, focal, secretariat
 
 
 def test_a_registered_reply_is_published_today_by_default(reply, focal, secretariat):
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     reply_register(reply=reply, by=secretariat)
     now = datetime.datetime(2026, 1, 5, 9, tzinfo=PARIS)
@@ -258,6 +267,7 @@ def test_a_draft_cannot_be_published(reply, secretariat):
 
 
 def test_a_future_publication_date_is_refused(reply, focal, secretariat):
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     before = snapshot(reply)
     with pytest.raises(InvalidDate):
@@ -351,6 +361,7 @@ def test_a_document_that_would_expand_past_the_bound_is_refused_before_decompres
 
 
 def test_nothing_can_be_attached_to_a_submitted_reply(reply, focal):
+    answers_complete(reply, by=focal)
     reply_submit(reply=reply, by=focal)
     with pytest.raises(NotEditable):
         attachment_add(reply=reply, by=focal, upload=pdf_upload(), title="Law", language="en")

@@ -25,6 +25,7 @@ from tests.factories import (
     QuestionFactory,
     QuestionnaireFactory,
     RoundFactory,
+    answers_complete,
 )
 
 pytestmark = pytest.mark.django_db
@@ -457,6 +458,7 @@ def test_nothing_is_imported_into_a_submitted_reply(focal_client, answered, foca
     document = exported(answered)
     write(document, "1", "New one")
     pending = word_import_read(reply=answered, by=focal, upload=as_upload(document))
+    answers_complete(answered, by=focal)
     reply_submit(reply=answered, by=focal)
     before = snapshot(answered)
 
