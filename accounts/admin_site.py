@@ -4,9 +4,14 @@ from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalAdminSite(admin.AdminSite):
+    site_header = _("Lanzarote Committee — Secretariat")
+    site_title = _("Lanzarote Committee — Secretariat")
+    index_title = _("Secretariat")
+
     def has_permission(self, request):
         return super().has_permission(request) and request.user.is_verified()
 

@@ -5,9 +5,9 @@ without it comes back with the same message the service gives, and nothing is cr
 """
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from rounds.dates import date_display
 from rounds.models import Party, Round
 from rounds.text_limits import text_limit
 from submissions.models import OfficialLanguage
@@ -37,7 +37,7 @@ def _language_field() -> forms.ChoiceField:
 
 
 def _last_day(window: Window) -> str:
-    return date_format(window.closes_on, "j F Y")
+    return date_display(window.closes_on)
 
 
 def questionnaire_closed(window: Window) -> str:
@@ -50,7 +50,7 @@ def questionnaire_closed(window: Window) -> str:
         ) % {"day": _last_day(window)}
     if window.opens_on:
         return _("Replies to the questionnaire can be started from %(day)s.") % {
-            "day": date_format(window.opens_on, "j F Y")
+            "day": date_display(window.opens_on)
         }
     return _("This round takes no replies to the questionnaire from civil society.")
 
@@ -111,10 +111,10 @@ class ContributionNewForm(forms.Form):
             self.add_error(
                 "party",
                 _(
-                    "The window for comments on the reply of %(party)s closed at the end of %(day)s "
+                    "The window for comments on the reply %(of_party)s closed at the end of %(day)s "
                     "(midnight, Strasbourg time)."
                 )
-                % {"party": party.name, "day": _last_day(window)},
+                % {"of_party": party.of_name, "day": _last_day(window)},
             )
         elif code not in self._commentable:
             self.add_error("party", _("Choose a Party whose published reply is open to comments."))

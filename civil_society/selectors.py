@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from questionnaires.models import Question
 from rounds.models import Party, Round
+from rounds.names import sorted_by_name
 from rounds.selectors import rounds_visible_to
 from submissions.models import Reply
 from submissions.selectors import replies_visible_to
@@ -248,15 +249,8 @@ def new_contribution_choices(
     *, user, round: Round, now: datetime.datetime | None = None
 ) -> NewContributionChoices:
     now = now or timezone.now()
-    published = sorted(  # by name in the reader's language, as the lists show them
-        (
-            reply.party
-            for reply in replies_visible_to(user)
-            .filter(round=round, state=Reply.State.PUBLISHED)
-            .select_related("party")
-        ),
-        key=lambda party: party.name,
-    )
+    replies = replies_visible_to(user).filter(round=round, state=Reply.State.PUBLISHED)
+    published = sorted_by_name(reply.party for reply in replies.select_related("party"))  # as lists show them
     windows = comment_windows((round.pk, party.pk) for party in published)
     commentable, closed = [], []
     for party in published:
@@ -269,7 +263,7 @@ def new_contribution_choices(
         commentable=commentable,
         closed=closed,
         questionnaire=questionnaire_window(round=round),
-        monitored=[participation.party for participation in round.participations.select_related("party")],
+        monitored=sorted_by_name(p.party for p in round.participations.select_related("party")),
     )
 
 

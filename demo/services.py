@@ -19,6 +19,7 @@ from civil_society.services import organisation_verify
 from questionnaires.models import Question, Questionnaire
 from rounds.audit import audited
 from rounds.models import FocalPoint, Language, Participation, Party, PartyStatement, Round
+from rounds.names import KNOWN_FORMS
 
 from .data.parties import LANGUAGES, PARTIES, RESERVATIONS
 from .data.rounds import QUESTIONS_2ND_ROUND, ROUNDS
@@ -89,6 +90,9 @@ def demo_seed(*, password: str | None = None) -> SeedReport:
     return report
 
 
+NAME_FORM_FIELDS = ("article_en", "article_fr", "elided_fr")
+
+
 def _seed_parties(report: SeedReport) -> None:
     languages = {}
     for code, name_en, name_fr in LANGUAGES:
@@ -107,6 +111,9 @@ def _seed_parties(report: SeedReport) -> None:
                 "signed_on": entry["signed"],
                 "ratified_on": entry["ratified"],
                 "in_force_on": entry["in_force"],
+                **dict(
+                    zip(("article_en", "article_fr", "elided_fr"), KNOWN_FORMS[entry["code"]], strict=True)
+                ),
             },
         )
         party.national_languages.set([languages[code] for code in entry["languages"]])

@@ -39,3 +39,9 @@ urlpatterns += i18n_patterns(
     path("", include("reports.urls")),
     path("", include("public.urls")),
 )
+
+# Branded pages in the page's language; JSON under /api/ (lanzarote_portal/error_pages.py).
+handler400 = "lanzarote_portal.error_pages.bad_request"
+handler403 = "lanzarote_portal.error_pages.permission_denied"
+handler404 = "lanzarote_portal.error_pages.page_not_found"
+handler500 = "lanzarote_portal.error_pages.server_error"

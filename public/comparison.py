@@ -20,10 +20,9 @@ from civil_society.selectors import public_items_on
 from questionnaires.models import Question, Theme
 from questionnaires.selectors import questions_of
 from rounds.models import Participation, Party, Round
+from rounds.names import sorted_by_name
 from submissions.models import Answer, Reply
 from submissions.selectors import answers_visible_to, replies_visible_to
-
-from .status import by_name
 
 
 @dataclasses.dataclass
@@ -118,7 +117,7 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
     after = [candidate for candidate in questions[position + 1 :] if candidate not in subparts]
 
     monitored = Participation.objects.filter(round=round).select_related("party")
-    parties = sorted((participation.party for participation in monitored), key=by_name)
+    parties = sorted_by_name(participation.party for participation in monitored)
     codes = {party.code for party in parties}
     selected = list(dict.fromkeys(code.strip().upper() for code in party_codes or [] if code.strip()))
     if any(code not in codes for code in selected):

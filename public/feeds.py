@@ -81,9 +81,9 @@ def _replies(source: Source) -> list[Entry]:
         Entry(
             kind="reply",
             pk=reply.pk,
-            title=_("Reply of %(party)s published") % {"party": reply.party.name},
-            summary=_("The reply of %(party)s to the questionnaire of the %(round)s is published.")
-            % {"party": reply.party.name, "round": reply.round.label},
+            title=_("Reply %(of_party)s published") % {"of_party": reply.party.of_name},
+            summary=_("The reply %(of_party)s to the questionnaire of the %(round)s is published.")
+            % {"of_party": reply.party.of_name, "round": reply.round.label},
             link=_party_url(reply.round, reply.party),
             at=_at(reply.published_on),
         )

@@ -8,7 +8,6 @@ Parties.
 
 import dataclasses
 import datetime
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -25,6 +24,7 @@ from civil_society.windows import CLOSED, Window, comment_windows
 from reports.models import Factsheet
 from reports.selectors import factsheets_visible_to
 from rounds.models import Participation, Party, Round
+from rounds.names import name_sort_key, party_sort_key
 from rounds.selectors import rounds_visible_to
 from submissions.models import Reply
 from submissions.selectors import answers_visible_to, replies_visible_to, reply_receipts
@@ -52,16 +52,6 @@ WINDOWS = {
 def public_round(slug: str) -> Round:
     """A round every reader may see, or 404 (a round in preparation is not public, whoever asks)."""
     return get_object_or_404(rounds_visible_to(AnonymousUser()), slug=slug)
-
-
-def sort_key(name: str) -> str:
-    """A Party's name as readers sort it: accents and case do not count (Österreich beside Oman)."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-
-
-def by_name(party: Party) -> tuple[str, str]:
-    return sort_key(party.name), party.code
 
 
 @dataclasses.dataclass
@@ -216,7 +206,7 @@ def _wanted(row: StatusRow, query: StatusQuery) -> bool:
 
 def _value(row: StatusRow, sort: str):
     return {
-        "party": sort_key(row.party.name),
+        "party": name_sort_key(row.party.name),
         "received": row.received_on,
         "published": row.published_on,
         "contributions": row.contributions,
@@ -227,7 +217,7 @@ def _value(row: StatusRow, sort: str):
 def _sorted(rows: list[StatusRow], query: StatusQuery) -> list[StatusRow]:
     """Sorted by the column asked for, Parties by name among equals; rows without a value (no reply, no
     window) come last in either direction."""
-    rows = sorted(rows, key=lambda row: by_name(row.party))
+    rows = sorted(rows, key=lambda row: party_sort_key(row.party))
     known = [row for row in rows if _value(row, query.sort) is not None]
     unknown = [row for row in rows if _value(row, query.sort) is None]
     # A stable sort: Parties of equal value stay in name order, in either direction.

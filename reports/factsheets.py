@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from civil_society.selectors import public_contributions_on
 from questionnaires.models import Theme
 from rounds.models import Participation, Party, Round
+from rounds.names import sorted_by_name
 from submissions.selectors import replies_visible_to
 
 from .errors import InvalidFactsheet
@@ -153,7 +154,7 @@ def _thematic(round: Round, theme: str) -> Built:
         rows.append(
             {
                 "finding": finding,
-                "parties": parties,
+                "parties": sorted_by_name(parties),
                 "count": finding.figure_count,
                 "bar": round_half(BAR_WIDTH * share),
                 "percent": round_half(100 * share),

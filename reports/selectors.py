@@ -4,10 +4,14 @@ The Secretariat sees every finding, drafts included. Everyone else — the publi
 society — sees adopted findings of rounds that are public, and nothing else.
 """
 
+from collections.abc import Iterable
+
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
+from questionnaires.models import Theme
 from rounds.models import Participation, Party, Round
+from rounds.names import party_sort_key
 from rounds.selectors import rounds_visible_to
 
 from .models import Factsheet, Finding
@@ -69,4 +73,21 @@ def factsheets_visible_to(user) -> QuerySet[Factsheet]:
         Factsheet.objects.filter(round__in=rounds_visible_to(user), rendered_at__isnull=False)
         .exclude(file="")
         .select_related("round", "party")
+    )
+
+
+_THEME_ORDER = {theme: index for index, theme in enumerate(Theme.values)}
+
+
+def factsheets_in_reading_order(factsheets: Iterable[Factsheet]) -> list[Factsheet]:
+    """Factsheets of one round as lists show them: thematic ones first, in the questionnaire's order of
+    themes, then country ones by the Party's name in the reader's language (not by code); then language."""
+    return sorted(
+        factsheets,
+        key=lambda sheet: (
+            sheet.kind != Factsheet.Kind.THEMATIC,
+            _THEME_ORDER.get(sheet.theme, -1),
+            party_sort_key(sheet.party) if sheet.party else ("", ""),
+            sheet.language,
+        ),
     )

@@ -9,8 +9,10 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from . import names
+from .dates import date_display
 
 
 class TimeStampedModel(models.Model):
@@ -54,6 +56,26 @@ class Party(TimeStampedModel):
         help_text=_("ISO 3166-1 alpha-2, e.g. FR."),
     )
     name = models.CharField(_("name"), max_length=100)
+    # How the name stands in a sentence, as data: no rule can tell "la Hongrie" from "l'Allemagne".
+    article_en = models.CharField(
+        _("article in English"),
+        max_length=3,
+        blank=True,
+        choices=[("the", "the")],
+        help_text=_("“the” for the Netherlands, the United Kingdom, the Republic of Moldova."),
+    )
+    article_fr = models.CharField(
+        _("article in French"),
+        max_length=3,
+        blank=True,
+        choices=[("le", _("le (masculine)")), ("la", _("la (feminine)")), ("les", _("les (plural)"))],
+        help_text=_("Empty for names without an article, such as Malte or Monaco."),
+    )
+    elided_fr = models.BooleanField(
+        _("elided in French"),
+        default=False,
+        help_text=_("The French name begins with a vowel sound: l'Allemagne, d'Andorre (not la Hongrie)."),
+    )
     national_languages = models.ManyToManyField(
         Language, verbose_name=_("national languages"), related_name="parties", blank=True
     )
@@ -77,6 +99,16 @@ class Party(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def name_with_article(self) -> str:
+        """In the active language: "the Netherlands", "l'Allemagne", "le Luxembourg", "Malte"."""
+        return names.name_with_article(self)
+
+    @property
+    def of_name(self) -> str:
+        """In the active language: "of Germany", "de l'Allemagne", "du Luxembourg", "des Pays-Bas"."""
+        return names.of_name(self)
 
 
 class PartyStatement(TimeStampedModel):
@@ -270,6 +302,6 @@ class Participation(TimeStampedModel):
             raise ValidationError(
                 {
                     "deadline_extended_to": _("An extension must end after the round's deadline (%(day)s).")
-                    % {"day": date_format(deadline)}
+                    % {"day": date_display(deadline)}
                 }
             )

@@ -103,7 +103,12 @@ class PublishForm(forms.Form):
     published_on = forms.DateField(
         label=_("Publication date"),
         required=False,
-        help_text=_("Empty for today; a past date records a historic publication."),
+        # The browser's date picker sends ISO dates whatever the page's language; typed, the same format.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "Format: YYYY-MM-DD (for example 2026-04-01). Empty for today; a past date records a historic "
+            "publication."
+        ),
     )
     reason = _reason_field()
 
@@ -114,7 +119,7 @@ class ReplyAdmin(HistoryAdmin):
         "party",
         "round",
         "state",
-        "is_late",
+        "lateness",
         "submitted_at",
         "published_on",
         "progress",
@@ -130,7 +135,7 @@ class ReplyAdmin(HistoryAdmin):
         "language",
         "national_language",
         "submitted_at",
-        "is_late",
+        "lateness",
         "registered_at",
         "published_on",
         "completeness_detail",
@@ -147,6 +152,13 @@ class ReplyAdmin(HistoryAdmin):
 
     def get_queryset(self, request):
         return with_completeness(super().get_queryset(request))
+
+    @admin.display(description=_("late"), ordering="is_late")
+    def lateness(self, reply: Reply) -> str:
+        # A word, not the admin's boolean icon: its green tick would read "late" as good news.
+        if reply.is_late:
+            return _("Late")
+        return _("On time") if reply.submitted_at else "—"
 
     @admin.display(description=_("answered"), ordering="answered_count")
     def progress(self, reply: Reply) -> str:
@@ -217,7 +229,7 @@ class ReplyAdmin(HistoryAdmin):
         reply = self.get_object(request, pk)
         if reply is None or not self.has_change_permission(request, reply):
             return self._get_obj_does_not_exist_redirect(request, self.opts, str(pk))
-        form = form_class(request.POST or None)
+        form = form_class(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 perform(reply, form.cleaned_data)

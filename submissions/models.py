@@ -69,7 +69,7 @@ class Reply(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return _("Reply of %(party)s, %(round)s") % {"party": self.party, "round": self.round}
+        return _("Reply %(of_party)s, %(round)s") % {"of_party": self.party.of_name, "round": self.round}
 
     @property
     def is_editable(self) -> bool:

@@ -5,6 +5,7 @@ published replies of other Parties; everyone else sees published replies only.
 """
 
 import dataclasses
+from datetime import date
 
 from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -154,6 +155,45 @@ def reply_completeness(*, reply: Reply) -> Completeness:
         no_information=[question for question in required if marked.get(question.pk) is True],
         missing=[question for question in required if question.pk not in marked],
     )
+
+
+def answer_states(*, reply: Reply, questions: list[Question]) -> dict[int, str]:
+    """Per question id, in one query, as `reply_completeness` counts it (ANSWER_COMPLETE): "answered",
+    "no_information", else "missing" for a required question and "unanswered" for another."""
+    complete = dict(
+        Answer.objects.filter(ANSWER_COMPLETE, reply=reply, question__in=questions).values_list(
+            "question_id", "no_information"
+        )
+    )
+    return {
+        question.pk: (
+            ("no_information" if complete[question.pk] else "answered")
+            if question.pk in complete
+            else ("missing" if question.required else "unanswered")
+        )
+        for question in questions
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class Deadline:
+    """A reply's deadline: the round's, and the Secretariat's extension for the Party if any."""
+
+    round_deadline: date | None
+    extended_to: date | None
+
+    @property
+    def due(self) -> date | None:
+        return self.extended_to or self.round_deadline
+
+
+def reply_deadline(*, reply: Reply) -> Deadline:
+    extended_to = (
+        Participation.objects.filter(round=reply.round_id, party=reply.party_id)
+        .values_list("deadline_extended_to", flat=True)
+        .first()
+    )
+    return Deadline(round_deadline=reply.round.reply_deadline, extended_to=extended_to)
 
 
 def questions_with_answers(*, reply: Reply) -> QuerySet[Question]:

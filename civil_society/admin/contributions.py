@@ -109,11 +109,34 @@ class ModerationStateFilter(admin.SimpleListFilter):
 
 class RequestInformationForm(forms.Form):
     question = forms.CharField(label=_("What should the organisation add?"), widget=forms.Textarea)
-    due_on = forms.DateField(label=_("Due on"), help_text=_("The last day for the organisation's answer."))
+    due_on = forms.DateField(
+        label=_("Due on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_(
+            "The last day for the organisation's answer. Format: YYYY-MM-DD (for example 2026-04-01)."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["question"].widget.attrs["maxlength"] = text_limit("message")
+
+
+class AcknowledgeForm(forms.Form):
+    """Nothing to fill in: the page is the confirmation."""
+
+
+class MakeConfidentialForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note for the audit trail"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: why the contribution is withdrawn from the public pages."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].widget.attrs["maxlength"] = text_limit("message")
 
 
 @admin.register(Contribution)
@@ -257,8 +280,23 @@ class ContributionAdmin(HistoryAdmin):
             _("%(contribution)s is now public."),
         )
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The page itself is read-only; its buttons lead to the moderation screens for those who may act.
+        extra_context = {**(extra_context or {}), "can_moderate": self.has_change_permission(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_urls(self):
         own = [
+            path(
+                "<int:pk>/acknowledge/",
+                self.admin_site.admin_view(self.acknowledge_view),
+                name="civil_society_contribution_acknowledge",
+            ),
+            path(
+                "<int:pk>/make-confidential/",
+                self.admin_site.admin_view(self.make_confidential_view),
+                name="civil_society_contribution_make_confidential",
+            ),
             path(
                 "<int:pk>/request-information/",
                 self.admin_site.admin_view(self.request_information_view),
@@ -285,27 +323,60 @@ class ContributionAdmin(HistoryAdmin):
             filename=contribution.document_name or "document.docx",
         )
 
-    def request_information_view(self, request, pk):
+    def _action_view(self, request, pk, form_class, title, perform, done):
+        """A moderation screen of one contribution: its form (or just the confirmation), the service, and
+        the service's refusal shown on the form."""
         contribution = self.get_object(request, pk)
         if contribution is None or not self.has_change_permission(request):
             return self._get_obj_does_not_exist_redirect(request, self.opts, str(pk))
-        form = RequestInformationForm(request.POST or None)
+        form = form_class(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
-                information_request_create(contribution=contribution, by=request.user, **form.cleaned_data)
+                perform(contribution, form.cleaned_data)
             except DomainError as error:
                 form.add_error(None, error.message)
             else:
-                self.message_user(
-                    request,
-                    _("%(contribution)s: additional information requested.") % {"contribution": contribution},
-                )
+                self.message_user(request, done % {"contribution": contribution})
                 return redirect(reverse("admin:civil_society_contribution_change", args=[contribution.pk]))
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Request additional information"),
+            "title": title,
             "form": form,
             "contribution": contribution,
             "opts": self.opts,
         }
-        return render(request, "admin/civil_society/contribution/request_information.html", context)
+        return render(request, "admin/civil_society/contribution/action.html", context)
+
+    def acknowledge_view(self, request, pk):
+        return self._action_view(
+            request,
+            pk,
+            AcknowledgeForm,
+            _("Acknowledge the contribution"),
+            lambda contribution, data: contribution_acknowledge(contribution=contribution, by=request.user),
+            _("%(contribution)s acknowledged."),
+        )
+
+    def make_confidential_view(self, request, pk):
+        return self._action_view(
+            request,
+            pk,
+            MakeConfidentialForm,
+            _("Make the contribution confidential"),
+            lambda contribution, data: contribution_make_confidential(
+                contribution=contribution, by=request.user, note=data["note"]
+            ),
+            _("%(contribution)s is now confidential."),
+        )
+
+    def request_information_view(self, request, pk):
+        return self._action_view(
+            request,
+            pk,
+            RequestInformationForm,
+            _("Request additional information"),
+            lambda contribution, data: information_request_create(
+                contribution=contribution, by=request.user, **data
+            ),
+            _("%(contribution)s: additional information requested."),
+        )

@@ -44,10 +44,10 @@ def personal_data_check(user) -> None:
     if focal_point is not None:
         raise PersonalDataRefused(
             _(
-                "%(username)s is the focal point of %(party)s, not a member of an organisation: their "
+                "%(username)s is the focal point %(of_party)s, not a member of an organisation: their "
                 "personal data is not handled here."
             )
-            % {"username": user.username, "party": focal_point.party.name}
+            % {"username": user.username, "of_party": focal_point.party.of_name}
         )
 
 

@@ -6,11 +6,11 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from questionnaires.models import Question
 from rounds.audit import audited
+from rounds.dates import date_display
 from rounds.deadlines import STRASBOURG
 from rounds.models import Participation, Party, Round
 from rounds.text_limits import text_check
@@ -73,8 +73,8 @@ def _check_parties(*, round: Round, kind: str, parties: list[Party]) -> None:
             raise InvalidContribution(_("A comment concerns the reply of one Party."))
         if not Reply.objects.filter(round=round, party=parties[0], state=Reply.State.PUBLISHED).exists():
             raise InvalidContribution(
-                _("The reply of %(party)s is not published yet: there is nothing to comment on.")
-                % {"party": parties[0]}
+                _("The reply %(of_party)s is not published yet: there is nothing to comment on.")
+                % {"of_party": parties[0].of_name}
             )
 
 
@@ -280,7 +280,7 @@ def window_message(closes_at: datetime.datetime | None) -> str:
         return _("This contribution cannot be submitted: its window is not open.")
     last_day = (closes_at - datetime.timedelta(seconds=1)).astimezone(STRASBOURG).date()
     return _("The window for this contribution closed at the end of %(day)s (midnight, Strasbourg time).") % {
-        "day": date_format(last_day, "j F Y")
+        "day": date_display(last_day)
     }
 
 

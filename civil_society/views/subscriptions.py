@@ -28,7 +28,7 @@ from ..services import (
 
 
 def _followed(subscription: Subscription) -> str:
-    return subscription.round.label if subscription.round_id else subscription.party.name
+    return subscription.round.label if subscription.round_id else subscription.party.name_with_article
 
 
 def _back(request: HttpRequest, default: str) -> str:
@@ -45,7 +45,7 @@ def _follow(request: HttpRequest, *, follow: bool, round: Round, party: Party | 
     if request.method != "POST":
         return redirect(back)
     target = {"party": party} if party is not None else {"round": round}
-    name = party.name if party is not None else round.label
+    name = party.name_with_article if party is not None else round.label
     if follow:
         subscription_follow(user=request.user, **target, language=translation.get_language())
         if party is not None:

@@ -139,6 +139,8 @@ def _synthetic_party(code: str) -> Party:
         code=code,
         name_en=SYNTHETIC_NAME["en"].format(code=code),
         name_fr=SYNTHETIC_NAME["fr"].format(code=code),
+        article_fr="le",  # l'État synthétique
+        elided_fr=True,
         signed_on=ratified - datetime.timedelta(days=rng.randint(200, 1000)),
         ratified_on=ratified,
         in_force_on=in_force,

@@ -98,6 +98,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "lanzarote_portal.error_pages.csrf_failure"
 
 ROOT_URLCONF = "lanzarote_portal.urls"
 WSGI_APPLICATION = "lanzarote_portal.wsgi.application"
@@ -113,6 +114,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Overrides the `date` filter everywhere: "1er avril 2018" in French.
+            "builtins": ["rounds.templatetags.dates"],
         },
     },
 ]

@@ -1,6 +1,7 @@
 """A Party's page in a round: its published reply question by question (official and national-language
 texts side by side), attachments, the public comments of civil society under the questions they concern,
-and the Committee's findings and factsheets on the Party.
+and the Committee's findings and factsheets on the Party. Until the reply is published, the page of a Party
+monitored in the round says only whether and when it was received.
 
 Whoever reads it sees what the public sees: the page is built from the public gates only, cached per
 language, and the reader's own controls (follow, comment) are added around it.
@@ -27,29 +28,36 @@ from questionnaires.selectors import questions_of
 from reports.evidence import attach_evidence
 from reports.factsheets import KIND_HEADINGS
 from reports.selectors import factsheets_visible_to, findings_of_party
+from rounds.models import Participation
 from rounds.selectors import rounds_visible_to
 from submissions.models import Reply
-from submissions.selectors import answers_visible_to, attachments_visible_to, replies_visible_to
+from submissions.selectors import (
+    answers_visible_to,
+    attachments_visible_to,
+    replies_visible_to,
+    reply_receipts,
+)
 
 from ..cache import cached, whole_page_for_readers
 
 VERSIONS = ("both", "official", "national")
 
 
-def published_reply(*, slug: str, iso2: str) -> Reply:
+def published_reply(*, slug: str, iso2: str) -> Reply | None:
     public = AnonymousUser()
-    return get_object_or_404(
-        replies_visible_to(public).filter(
-            state=Reply.State.PUBLISHED, round__in=rounds_visible_to(public).values("pk")
-        ),
-        round__slug=slug,
-        party__code=iso2.upper(),
+    return (
+        replies_visible_to(public)
+        .filter(state=Reply.State.PUBLISHED, round__in=rounds_visible_to(public).values("pk"))
+        .filter(round__slug=slug, party__code=iso2.upper())
+        .first()
     )
 
 
 @whole_page_for_readers
 def party_page(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
     reply = published_reply(slug=slug, iso2=iso2)
+    if reply is None:
+        return reply_awaited(request, slug=slug, iso2=iso2)
     versions = request.GET.get("versions")
     versions = versions if versions in VERSIONS else "both"
     window = comment_window(round=reply.round, party=reply.party)
@@ -66,6 +74,26 @@ def party_page(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
         "can_comment": organisation_of(request.user) is not None and window.is_open(),
     }
     return render(request, "public/party.html", context)
+
+
+def reply_awaited(request: HttpRequest, *, slug: str, iso2: str) -> HttpResponse:
+    """The page of a Party monitored in a public round whose reply is not published: what is public of the
+    reply, that it was received, when and whether late (`reply_receipts`), or the deadline, and nothing else.
+    A Party not monitored in the round has no page."""
+    participation = get_object_or_404(
+        Participation.objects.select_related("round", "party"),
+        round__in=rounds_visible_to(AnonymousUser()).values("pk"),
+        round__slug=slug,
+        party__code=iso2.upper(),
+    )
+    received_at, is_late = reply_receipts(round=participation.round).get(participation.party_id, (None, None))
+    context = {
+        "round": participation.round,
+        "party": participation.party,
+        "received_at": received_at,
+        "is_late": is_late,
+    }
+    return render(request, "public/party_awaited.html", context)
 
 
 def _body_context(reply: Reply, versions: str, window) -> dict:

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 
 from questionnaires.models import Questionnaire
 from questionnaires.selectors import questions_of
-from reports.selectors import factsheets_visible_to
+from reports.selectors import factsheets_in_reading_order, factsheets_visible_to
 from rounds.models import Round
 from rounds.selectors import rounds_visible_to
 from submissions.models import Reply
@@ -31,9 +31,7 @@ def round_page(request: HttpRequest, slug: str) -> HttpResponse:
             "published_count": replies_visible_to(public)
             .filter(round=round_, state=Reply.State.PUBLISHED)
             .count(),
-            "factsheets": factsheets_visible_to(public)
-            .filter(round=round_)
-            .order_by("kind", "party__code", "theme", "language"),
+            "factsheets": factsheets_in_reading_order(factsheets_visible_to(public).filter(round=round_)),
         }
         return render_to_string("public/_round_body.html", context)
 

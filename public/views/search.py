@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from questionnaires.models import Question, Theme
+from rounds.names import sorted_by_name
 from rounds.selectors import parties_list, rounds_visible_to
 
 from .. import search as search_
@@ -38,7 +39,7 @@ class SearchForm(forms.Form):
             self.data["party"] = self.data["party"].upper()
         public = AnonymousUser()
         rounds = [(round_.slug, round_.label) for round_ in rounds_visible_to(public)]
-        parties = sorted(((party.code, party.name) for party in parties_list()), key=lambda choice: choice[1])
+        parties = [(party.code, party.name) for party in sorted_by_name(parties_list())]
         self.fields["round"].choices = [("", _("All")), *rounds]
         self.fields["party"].choices = [("", _("All")), *parties]
 

@@ -42,8 +42,8 @@ def reply_settings_update(*, reply: Reply, by, language: str, national_language:
         raise InvalidLanguage(_("A reply is written in English or French."))
     if national_language and not reply.party.national_languages.filter(pk=national_language.pk).exists():
         raise InvalidLanguage(
-            _("%(language)s is not a national language of %(party)s.")
-            % {"language": national_language, "party": reply.party}
+            _("%(language)s is not a national language %(of_party)s.")
+            % {"language": national_language, "of_party": reply.party.of_name}
         )
     reply.language, reply.national_language = language, national_language
     reply.save(update_fields=["language", "national_language", "updated_at"])

@@ -4,8 +4,10 @@ Reading stores a `WordImport`: per matched question the text read, the answer ve
 and what applying would do (`new`, `changed`, `unchanged`), plus what could not be matched. Applying saves
 every new or changed answer against the version recorded when reading, all or nothing.
 
-When the document records the versions it was downloaded with, an answer left as downloaded is not
-imported over a newer text saved in the portal since: the document's copy is merely out of date.
+An answer has three parts compared one by one: its official text, its national-language text (documents
+exported before it was added have none: it is then left as it is) and its mark "no information available".
+When the document records the versions it was downloaded with, a part left as downloaded is not imported
+over a newer one saved in the portal since: the document's copy is merely out of date.
 """
 
 import datetime
@@ -20,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from questionnaires.models import Question
 from rounds.audit import audited
+from rounds.dates import date_display
 from rounds.text_limits import text_length, text_limit
 
 from ..errors import EditConflict, InvalidFile, InvalidTransition
@@ -31,6 +34,7 @@ from .answers import answer_save, locked_editable
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 CHANGING = (NEW, CHANGED)
+FIELDS = ("text", "national_text", "no_information")
 EXCERPT = 300
 
 
@@ -77,7 +81,7 @@ def word_import_apply(*, word_import: WordImport, by, now: datetime.datetime | N
     if word_import.applied_at is not None:
         raise InvalidTransition(
             _("This Word document has already been imported (%(date)s).")
-            % {"date": formats.date_format(timezone.localtime(word_import.applied_at), "DATETIME_FORMAT")}
+            % {"date": date_display(timezone.localtime(word_import.applied_at), "DATETIME_FORMAT")}
         )
     pending = [entry for entry in word_import.entries if entry["status"] in CHANGING]
     questions = Question.objects.select_related("questionnaire").in_bulk(
@@ -98,8 +102,7 @@ def word_import_apply(*, word_import: WordImport, by, now: datetime.datetime | N
                     question=question,
                     by=by,
                     version=entry["version"],
-                    text=entry["text"],
-                    no_information=entry.get("no_information"),  # absent from imports read before the mark
+                    **{name: entry[name] for name in _fields(entry)},
                 )
             )
         except EditConflict as conflict:
@@ -128,9 +131,11 @@ def word_import_changes(word_import: WordImport) -> list[dict]:
     """Per matched question, in questionnaire order: what applying the import does to it.
 
     `status` is new, changed or unchanged as read; `current` is the answer's text now and `imported` the
-    document's, each with its mark "no information available" (`same` when both match); `stale` says a
-    colleague saved the answer since, so applying would be refused; `kept` says the document held an
-    out-of-date copy of a text since saved in the portal, which is left as it is.
+    document's (None when importing leaves the text as it is), each with its mark "no information
+    available" (`same` when both match), and likewise `current_national` and `imported_national` (None
+    also when the document has no national text); `stale` says a colleague saved the answer since, so
+    applying would be refused; `kept` says the document held an out-of-date copy of a part since saved in
+    the portal, which is left as it is.
     """
     ids = [entry["question"] for entry in word_import.entries]
     questions = Question.objects.in_bulk(ids)
@@ -148,17 +153,22 @@ def word_import_changes(word_import: WordImport) -> list[dict]:
             and entry["status"] in CHANGING
             and (answer.version if answer else None) != entry["version"]
         )
+        current, fields = _compared(answer), _fields(entry)
         rows.append(
             {
                 "number": entry["number"],
                 "question": question.text if question else "",
                 "status": entry["status"],
                 "current": answer.text if answer else "",
-                "current_no_information": answer.no_information if answer else False,
-                "imported": entry["text"],
-                "imported_no_information": entry.get("no_information", False),
-                "same": _compared(answer) == (entry["text"], entry.get("no_information", False)),
-                "kept": entry.get("kept", False),
+                "current_no_information": current["no_information"],
+                "current_national": answer.national_text if answer else "",
+                "imported": entry["text"] if {"text", "no_information"} & set(fields) else None,
+                "imported_no_information": entry["no_information"]
+                if "no_information" in fields
+                else current["no_information"],
+                "imported_national": entry["national_text"] if "national_text" in fields else None,
+                "same": all(current[name] == entry[name] for name in FIELDS if entry.get(name) is not None),
+                "kept": bool(entry.get("kept", False)),
                 "saved_since_download": entry.get("saved_since_download", False),
                 "stale": stale,
                 "saved_by": answer.saved_by.get_username() if answer else "",
@@ -233,15 +243,23 @@ def _match(parsed: ParsedDocument, *, reply: Reply) -> tuple[list[dict], list[di
                 unmatched.append(_unmatched(item, reason="duplicate"))
         elif item.number not in questions:
             unmatched.append(_unmatched(item, reason="unknown_number"))
-        elif text_length(item.text) > text_limit("text"):  # refused now, not when the import is applied
-            unmatched.append(_unmatched(item, reason="too_long"))
+        elif max(text_length(item.text), text_length(item.national or "")) > text_limit("text"):
+            unmatched.append(_unmatched(item, reason="too_long"))  # refused now, not when applied
         else:
             question = questions[item.number]
+            text, no_information = answer_from_word(item.text)
+            imported = {"text": text, "no_information": no_information}
+            if item.national is not None and _is_national(item.national_label, reply=reply):
+                national, national_mark = answer_from_word(item.national)
+                imported |= {"national_text": national, "no_information": no_information or national_mark}
+            elif item.national:
+                refused = _unmatched(item, reason="language", text=item.national, label=item.national_label)
+                unmatched.append(refused)
             entries.append(
                 _entry(
                     question=question,
                     answer=answers.get(question.pk),
-                    imported=answer_from_word(item.text),
+                    imported=imported,
                     downloaded=downloaded.get(item.number),
                     downloaded_version=(parsed.versions or {}).get(item.number),
                 )
@@ -250,47 +268,72 @@ def _match(parsed: ParsedDocument, *, reply: Reply) -> tuple[list[dict], list[di
     return entries, unmatched
 
 
-def _compared(answer: Answer | AnswerVersion | None) -> tuple[str, bool]:
-    """An answer as compared with a document's: its normalised text and its mark."""
-    return (text_normalized(answer.text), answer.no_information) if answer else ("", False)
+def _fields(entry: dict) -> list[str]:
+    """The parts applying an entry writes. Imports read before parts were compared one by one wrote the
+    text, and the mark once it was read."""
+    if "fields" in entry:
+        return entry["fields"]
+    if entry["status"] not in CHANGING:
+        return []
+    return [name for name in ("text", "no_information") if entry.get(name) is not None]
+
+
+def _is_national(label: str, *, reply: Reply) -> bool:
+    """Whether a national-language text labelled `label` (by name, or code) is in the reply's language."""
+    language = reply.national_language
+    return language is not None and label.strip().lower() in {language.name.lower(), language.code.lower()}
+
+
+def _compared(answer: Answer | AnswerVersion | None) -> dict:
+    """An answer as compared with a document's: its normalised texts and its mark."""
+    if answer is None:
+        return {"text": "", "national_text": "", "no_information": False}
+    return {
+        "text": text_normalized(answer.text),
+        "national_text": text_normalized(answer.national_text),
+        "no_information": answer.no_information,
+    }
 
 
 def _entry(
     *,
     question: Question,
     answer: Answer | None,
-    imported: tuple[str, bool],
-    downloaded: tuple[str, bool] | None,
+    imported: dict,
+    downloaded: dict | None,
     downloaded_version,
 ) -> dict:
-    """`imported` and `downloaded` are (text, no_information), as `_compared` gives them."""
+    """`imported` has the parts the document holds, `downloaded` all of them, as `_compared` gives them.
+
+    `fields` are the parts applying writes: those the document changes, except a part left as downloaded
+    while the portal's was saved since (`kept`: the portal's newer part stays).
+    """
     current = _compared(answer)
     version = answer.version if answer else None
-    kept = False
-    if imported == current:
-        status = UNCHANGED
-    elif downloaded is not None and imported == downloaded and version != downloaded_version:
-        status, kept = UNCHANGED, True  # left as downloaded in Word; the portal's text is newer
-    else:
-        status = CHANGED if current != ("", False) else NEW
+    changed = [name for name in FIELDS if name in imported and imported[name] != current[name]]
+    kept = []
+    if downloaded is not None and version != downloaded_version:
+        kept = [name for name in changed if imported[name] == downloaded[name]]
+    fields = [name for name in changed if name not in kept]
+    status = (NEW if current == _compared(None) else CHANGED) if fields else UNCHANGED
     return {
         "question": question.pk,
         "number": question.number,
         "position": question.position,
-        "text": imported[0],
-        "no_information": imported[1],
+        "text": imported["text"],
+        "national_text": imported.get("national_text"),
+        "no_information": imported["no_information"],
+        "fields": fields,
         "version": version,
         "status": status,
-        "kept": kept,
+        "kept": bool(kept),
         "saved_since_download": downloaded is not None
         and status in CHANGING
         and version != downloaded_version,
     }
 
 
-def _downloaded_texts(
-    versions: dict[str, int] | None, *, questions: dict, answers: dict
-) -> dict[str, tuple[str, bool]]:
+def _downloaded_texts(versions: dict[str, int] | None, *, questions: dict, answers: dict) -> dict[str, dict]:
     """Per question number, the answer when the document was downloaded, as `_compared` gives it."""
     if versions is None:
         return {}
@@ -303,9 +346,10 @@ def _downloaded_texts(
     return texts
 
 
-def _unmatched(item, *, reason: str) -> dict:
-    text = item.text if len(item.text) <= EXCERPT else item.text[:EXCERPT].rstrip() + "…"
-    return {"number": item.number, "label": "", "reason": reason, "text": text}
+def _unmatched(item, *, reason: str, text: str | None = None, label: str = "") -> dict:
+    text = item.text if text is None else text
+    text = text if len(text) <= EXCERPT else text[:EXCERPT].rstrip() + "…"
+    return {"number": item.number, "label": label, "reason": reason, "text": text}
 
 
 def _unmatched_message(item: dict) -> str:
@@ -321,6 +365,11 @@ def _unmatched_message(item: dict) -> str:
             "The answer to question %(number)s is longer than the %(limit)s characters an answer holds: "
             "shorten it in the document and upload it again."
         ) % {"number": number, "limit": formats.number_format(text_limit("text"), force_grouping=True)}
+    if item["reason"] == "language":
+        return _(
+            "The text of question %(number)s in “%(language)s” is left out: it is not this reply's national "
+            "language."
+        ) % {"number": number, "language": item["label"]}
     if item["reason"] == "no_answer":
         return _("The table of question %(number)s has no answer row.") % {"number": number}
     return _("“%(label)s” is not a question number of the portal's template.") % {"label": item["label"]}

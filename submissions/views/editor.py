@@ -1,5 +1,7 @@
 """The focal points' pages: the dashboard of their Party's replies and the reply editor."""
 
+from collections import defaultdict
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,7 +17,14 @@ from rounds.selectors import party_of
 
 from ..errors import EditConflict, IncompleteReply, NotEditable
 from ..models import Answer, Reply
-from ..selectors import participations_of, questions_with_answers, reply_completeness, reply_progress
+from ..selectors import (
+    answer_states,
+    participations_of,
+    questions_with_answers,
+    reply_completeness,
+    reply_deadline,
+    reply_progress,
+)
 from ..services import answer_save as answer_save_service
 from ..services import reply_settings_update, reply_submit
 from ..services.attachments import attachment_languages
@@ -43,14 +52,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _editor_context(reply: Reply, **extra) -> dict:
+    """A constant number of queries, whatever the number of questions, answers and attachments."""
     questions = list(questions_with_answers(reply=reply))
+    states = answer_states(reply=reply, questions=questions)
+    attachments = defaultdict(list)
+    for attachment in reply.attachments.order_by("created_at"):
+        attachments[attachment.question_id].append(attachment)
     for question in questions:
         question.answer = question.answer_list[0] if question.answer_list else None
+        question.state = states[question.pk]
+        question.attachments = attachments.get(question.pk, [])
     return {
         "reply": reply,
         "questions": questions,
         "progress": reply_progress([reply])[reply.pk],
-        "attachments": reply.attachments.select_related("question").order_by("created_at"),
+        "deadline": reply_deadline(reply=reply),
+        "reply_attachments": attachments.get(None, []),
         "attachment_languages": attachment_languages(reply),
         "national_languages": reply.party.national_languages.all(),
         "returned_message": reply.transitions.filter(to_state=Reply.State.RETURNED)
@@ -152,7 +169,10 @@ def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> Http
         messages.error(request, error.message)
         return redirect("reply-edit", slug, iso2)
     if request.htmx:
-        return render(request, "submissions/_save_status.html", {"answer": answer, "question": question})
+        # The contents beside the editor show the question's new state (out of band).
+        state = answer_states(reply=reply, questions=[question])[question.pk]
+        context = {"answer": answer, "question": question, "state": state}
+        return render(request, "submissions/_save_status.html", context)
     messages.success(request, _("Answer %(number)s saved.") % {"number": number})
     return redirect(f"{reverse('reply-edit', args=[slug, iso2])}#q-{number}")
 
@@ -190,6 +210,7 @@ def submit(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
     context = {
         "reply": reply,
         "completeness": reply_completeness(reply=reply),
+        "deadline": reply_deadline(reply=reply),
         "progress": reply_progress([reply])[reply.pk],
         "refusal": refusal,
     }

@@ -89,8 +89,11 @@ def _preview_page(
     context = {
         "reply": reply,
         "word_import": word_import,
-        "changes": changes,
+        "changing": [row for row in changes if row["status"] != "unchanged"],  # what needs reading first
+        "unchanged": [row for row in changes if row["status"] == "unchanged"],
         "counts": counts,
+        "national": reply.national_language,
+        "official_name": reply.get_language_display(),
         "unmatched": word_import_unmatched(word_import),
         "missing": word_import_missing(word_import),
         "stale": any(row["stale"] for row in changes),

@@ -2,7 +2,8 @@
 
 The layout is the contract `parse.py` reads back. Per question, one table of two rows:
 `Question <number>` | the question's text, then `Answer` | the answer, one paragraph per line (an answer
-marked "no information available" opens with the mark, see `answer_for_word`). An empty
+marked "no information available" opens with the mark, see `answer_for_word`); a reply with a national
+language has a third row, `Answer (<language>)` | the national-language text. An empty
 paragraph separates the tables so that Word never joins two of them. The document's core properties
 record which reply it belongs to and the answer versions it was pre-filled with.
 """
@@ -51,7 +52,8 @@ def reply_docx(*, reply: Reply) -> bytes:
                 document.add_heading(capfirst(question.get_theme_display()), level=1)
             answer = question.answer_list[0] if question.answer_list else None
             text = answer_for_word(text=answer.text, no_information=answer.no_information) if answer else ""
-            _write_question(document, question=question, text=text)
+            national = (answer.national_text if answer else "") if reply.national_language_id else None
+            _write_question(document, question=question, text=text, national=national, reply=reply)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -59,7 +61,7 @@ def reply_docx(*, reply: Reply) -> bytes:
 
 def _write_properties(document, *, reply: Reply, questions: list, reference: Reference) -> None:
     properties = document.core_properties
-    properties.title = _("Reply of %(party)s") % {"party": reply.party.name}
+    properties.title = _("Reply %(of_party)s") % {"of_party": reply.party.of_name}
     properties.subject = f"{reply.round.label} — {reply.round.theme}"
     properties.author = properties.last_modified_by = _("Lanzarote Committee monitoring portal")
     properties.language = reply.language
@@ -93,6 +95,14 @@ def _write_heading(document, *, reply: Reply, questionnaire, reference: Referenc
         )
         % {"mark": _(NO_INFORMATION)}
     )
+    if reply.national_language_id:
+        document.add_paragraph(
+            _(
+                "Write the text in %(language)s in the cell beside “Answer (%(language)s)”: both texts are "
+                "imported together."
+            )
+            % {"language": reply.national_language.name}
+        )
     note = document.add_paragraph().add_run(
         _("Portal reference (keep it): %(reference)s") % {"reference": reference}
     )
@@ -100,26 +110,43 @@ def _write_heading(document, *, reply: Reply, questionnaire, reference: Referenc
     note.font.color.rgb = RGBColor(0x5A, 0x66, 0x73)
 
 
-def _write_question(document, *, question, text: str) -> None:
-    table = document.add_table(rows=2, cols=2)
+def _write_question(document, *, question, text: str, national: str | None, reply: Reply) -> None:
+    table = document.add_table(rows=2 if national is None else 3, cols=2)
     table.style = "Table Grid"
     table.autofit = False
     table.columns[0].width, table.columns[1].width = LABEL_WIDTH, TEXT_WIDTH  # the grid a fixed layout uses
-    (label_cell, question_cell), (answer_label_cell, answer_cell) = (row.cells for row in table.rows)
+    (label_cell, question_cell), *answer_rows = (row.cells for row in table.rows)
     for cell, width in ((label_cell, LABEL_WIDTH), (question_cell, TEXT_WIDTH)):
         cell.width = width
         _shade(cell)
-    answer_label_cell.width, answer_cell.width = LABEL_WIDTH, TEXT_WIDTH
     label_cell.paragraphs[0].add_run(_("Question %(number)s") % {"number": question.number}).bold = True
     question_cell.paragraphs[0].add_run(_clean(question.text))
     if question.guidance:
         question_cell.add_paragraph().add_run(_clean(question.guidance)).italic = True
-    answer_label_cell.paragraphs[0].add_run(_("Answer")).bold = True
-    lines = _clean(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    answer_cell.paragraphs[0].add_run(lines[0])
-    for line in lines[1:]:
-        answer_cell.add_paragraph(line)
+    _write_answer(answer_rows[0], label=_("Answer"), text=text)
+    if national is not None:
+        # The same label as the editor's; `lang` lets Word check the spelling in the right language.
+        label = _("Answer (%(language)s)") % {"language": reply.national_language.name}
+        _write_answer(answer_rows[1], label=label, text=national, language=reply.national_language.code)
     document.add_paragraph()
+
+
+def _write_answer(cells, *, label: str, text: str, language: str = "") -> None:
+    label_cell, answer_cell = cells
+    label_cell.width, answer_cell.width = LABEL_WIDTH, TEXT_WIDTH
+    label_cell.paragraphs[0].add_run(label).bold = True
+    lines = _clean(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    runs = [answer_cell.paragraphs[0].add_run(lines[0])]
+    runs += [answer_cell.add_paragraph().add_run(line) for line in lines[1:]]
+    if language:
+        for run in runs:
+            run._r.get_or_add_rPr().append(_language(language))
+
+
+def _language(code: str):
+    element = OxmlElement("w:lang")
+    element.set(qn("w:val"), code)
+    return element
 
 
 def _shade(cell) -> None:

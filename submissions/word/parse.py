@@ -1,9 +1,11 @@
 """Read back a .docx made from the portal's template (see `export.py`): which answer goes with which number.
 
 A question table is a table whose first cell reads `Question <number>`; its answer is what the rows below
-hold, beside the `Answer` label. Other tables and paragraphs are the user's own and are ignored. Text is
-read from the XML itself, so hyperlinks, fields and content controls keep their words; a nested table
-becomes one line per row, its cells separated by ` | `. Tracked changes are refused rather than guessed.
+hold, beside the `Answer` label, and its national-language text what follows an `Answer (<language>)` label
+(documents exported before the national text was added have none). Other tables and paragraphs are the
+user's own and are ignored. Text is read from the XML itself, so hyperlinks, fields and content controls
+keep their words; a nested table becomes one line per row, its cells separated by ` | `. Tracked changes
+are refused rather than guessed.
 """
 
 import re
@@ -34,8 +36,12 @@ T, TAB, BR, CR, NO_BREAK_HYPHEN = (qn(tag) for tag in ("w:t", "w:tab", "w:br", "
 
 @dataclass(frozen=True)
 class ParsedAnswer:
+    """`national` is None when the table has no national-language row; `national_label` names its language."""
+
     number: str
     text: str
+    national: str | None = None
+    national_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,16 +129,36 @@ def _read_table(table, *, label: re.Pattern, into: ParsedDocument) -> None:
     if len(rows) < 2:
         into.unreadable.append(Unreadable(label=heading, number=number, reason="no_answer"))
         return
-    labels, parts = _answer_labels(), []
-    for row in rows[1:]:  # rows added by pressing Tab in the last cell belong to the answer too
-        for cell in row.findall(TC):
+    labels, national_label = _answer_labels(), _national_label_pattern()
+    parts: dict[str, list[str]] = {"text": []}
+    section, language = "text", ""
+    for row in rows[1:]:  # rows added by pressing Tab in a last cell belong to the text above them
+        for column, cell in enumerate(row.findall(TC)):
             part = text_normalized("\n".join(_cell_lines(cell)))
             first, _, rest = part.partition("\n")
+            # Labels switch texts only in the label column: an answer may well open with "Answer (…)".
+            national = national_label.match(first.strip()) if column == 0 else None
             if first.rstrip(" :").lower() in labels:  # the "Answer" label, alone or merged with the answer
-                part = text_normalized(rest)
-            parts.append(part)
-    text = "\n".join(part for part in parts if part)
-    into.answers.append(ParsedAnswer(number=number, text=text))
+                part, section = text_normalized(rest), "text" if column == 0 else section
+            elif national:
+                part, section, language = text_normalized(rest), "national", national["language"].strip()
+                parts.setdefault(section, [])
+            parts[section].append(part)
+    text, national_text = ("\n".join(p for p in parts.get(name, []) if p) for name in ("text", "national"))
+    into.answers.append(
+        ParsedAnswer(
+            number=number,
+            text=text,
+            national=national_text if "national" in parts else None,
+            national_label=language,
+        )
+    )
+
+
+def _national_label_pattern() -> re.Pattern:
+    """`Answer (German)`, as `export.py` labels the national-language text, in English or French."""
+    words = "|".join(re.escape(word) for word in sorted(_answer_labels(), key=len, reverse=True))
+    return re.compile(rf"^(?:{words})\s*\((?P<language>[^()]+)\)\s*:?$", re.IGNORECASE)
 
 
 def _answer_labels() -> set[str]:

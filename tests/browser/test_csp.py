@@ -51,8 +51,6 @@ class Enforced:
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
 
     def _console(self, message) -> None:
-        if message.location.get("url", "").endswith("/favicon.ico"):
-            return  # the browser asks for one on its own; the portal has none
         if message.type == "error" or "Content Security Policy" in message.text:
             self.problems.append(f"console {message.type}: {message.text}")
 

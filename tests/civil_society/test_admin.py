@@ -298,6 +298,76 @@ def test_a_refused_request_is_shown_on_the_form_and_nothing_is_created(
     assert not InformationRequest.objects.exists() and callbacks == []
 
 
+# The buttons on a contribution's page
+
+
+def acknowledge_url(contribution: Contribution) -> str:
+    return reverse("admin:civil_society_contribution_acknowledge", args=[contribution.pk])
+
+
+def confidential_url(contribution: Contribution) -> str:
+    return reverse("admin:civil_society_contribution_make_confidential", args=[contribution.pk])
+
+
+@pytest.mark.parametrize(
+    ("state", "visibility", "buttons"),
+    [
+        ("submitted", "public", {"acknowledge", "confidential", "request"}),
+        ("acknowledged", "public", {"confidential", "request"}),
+        ("acknowledged", "confidential", {"request"}),
+        ("draft", "confidential", set()),
+    ],
+)
+def test_a_contributions_page_shows_the_buttons_its_state_allows(
+    admin_client, world, state, visibility, buttons
+):
+    shown = contribution(world, state=state, visibility=visibility)
+    urls = {"acknowledge": acknowledge_url, "confidential": confidential_url, "request": request_url}
+
+    page = admin_client.get(change_url(shown)).content.decode()
+
+    assert {name for name, url in urls.items() if f'href="{url(shown)}"' in page} == buttons
+
+
+def test_acknowledging_from_the_page_asks_for_confirmation_then_uses_the_service(
+    admin_client, world, secretariat
+):
+    submitted = contribution(world)
+
+    confirmation = admin_client.get(acknowledge_url(submitted))
+    assert 'value="Acknowledge the contribution"' in confirmation.content.decode()
+    assert snapshot(submitted)[0] == "submitted"
+    response = admin_client.post(acknowledge_url(submitted), follow=True)
+
+    assert response.redirect_chain[0][0] == change_url(submitted)
+    assert [str(message) for message in response.context["messages"]] == [f"{submitted} acknowledged."]
+    submitted.refresh_from_db()
+    assert submitted.state == "acknowledged" and submitted.acknowledged_at is not None
+    assert list(submitted.events.values_list("action", "by")) == [("acknowledged", secretariat.pk)]
+
+
+def test_making_confidential_from_the_page_keeps_the_note_in_the_audit_trail(admin_client, world):
+    public = contribution(world, state="acknowledged")
+
+    response = admin_client.post(confidential_url(public), {"note": "Names a child."})
+
+    assert response.status_code == 302 and response.url == change_url(public)
+    public.refresh_from_db()
+    assert public.visibility == "confidential"
+    assert list(public.events.values_list("action", "note")) == [("made_confidential", "Names a child.")]
+
+
+def test_a_refused_acknowledgement_is_shown_on_its_screen_and_changes_nothing(admin_client, world):
+    acknowledged = contribution(world, state="acknowledged")
+    before = snapshot(acknowledged)
+
+    response = admin_client.post(acknowledge_url(acknowledged))
+
+    assert response.status_code == 200
+    assert "Only a submitted contribution can be acknowledged." in response.content.decode()
+    assert snapshot(acknowledged) == before
+
+
 # Who may enter
 
 
@@ -307,11 +377,15 @@ def test_only_staff_reach_the_civil_society_admin(client, world, who):
     if who != "anonymous":
         client.force_login(getattr(world, who))
 
-    for url in (CONTRIBUTIONS, ORGANISATIONS, change_url(target), request_url(target)):
+    screens = (request_url(target), acknowledge_url(target), confidential_url(target))
+    for url in (CONTRIBUTIONS, ORGANISATIONS, change_url(target), *screens):
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response.url, url
-    response = client.post(request_url(target), {"question": "More?", "due_on": "2099-01-01"})
-    assert response.status_code == 302 and not InformationRequest.objects.exists()
+    before = snapshot(target)
+    for url in screens:
+        response = client.post(url, {"question": "More?", "due_on": "2099-01-01"})
+        assert response.status_code == 302
+    assert snapshot(target) == before
 
 
 def test_staff_without_the_secretariats_permissions_see_nothing(client, world):
@@ -319,8 +393,11 @@ def test_staff_without_the_secretariats_permissions_see_nothing(client, world):
     target = contribution(world)
 
     assert client.get(CONTRIBUTIONS).status_code == 403
-    response = client.post(request_url(target), {"question": "More?", "due_on": "2099-01-01"})
-    assert response.status_code == 302 and not InformationRequest.objects.exists()
+    before = snapshot(target)
+    for url in (request_url(target), acknowledge_url(target), confidential_url(target)):
+        response = client.post(url, {"question": "More?", "due_on": "2099-01-01"})
+        assert response.status_code == 302
+    assert snapshot(target) == before
 
 
 def test_the_contribution_list_queries_do_not_grow_with_the_contributions(

@@ -755,11 +755,15 @@ def test_the_secretariat_reads_a_confidential_draft_without_writing_it(client, w
     assert "CANARY-DRAFT" in page and 'name="text"' not in page and "Submit…" not in page
 
 
-def test_a_party_page_of_an_unpublished_reply_is_404_even_for_its_focal_point(client, world):
+def test_a_party_page_of_an_unpublished_reply_says_it_awaits_publication_and_offers_no_comment(client, world):
     url = reverse("party-reply", args=[world.round.slug, world.party_b.code])
     for role in ROLES:
         log_in(client, world, role)
-        assert client.get(url).status_code == 404
+        response = client.get(url)
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "will appear on this page once it is published" in page
+        assert "Comment on this reply" not in page
 
 
 def test_the_party_page_names_the_confirmed_co_signers_and_offers_members_to_comment_while_open(

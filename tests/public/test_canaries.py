@@ -2,7 +2,8 @@
 answer, an answer of a submitted (unpublished) reply, a confidential and an unacknowledged comment (an item
 and the general part of each), and a draft finding; then every public page (the public contribution's own
 included), the CSV, the feeds, the search and the factsheets are read, and the pages of the confidential
-and unacknowledged contributions are found missing."""
+and unacknowledged contributions are found missing. The pages of the Parties whose reply is not published
+are read too: they say only whether and when it was received."""
 
 import io
 
@@ -66,6 +67,8 @@ def public_urls(world) -> list[str]:
     for party in round_.parties.all():
         urls += [reverse("party-feed", args=[slug, party.code])]
     urls += [reverse("party-reply", args=[slug, world.party_a.code])]
+    # The pages of the Parties whose reply is a draft (B) or submitted, not published (ZD): its receipt only.
+    urls += [reverse("party-reply", args=[slug, code]) for code in (world.party_b.code, "ZD")]
     urls += [reverse("public-contribution", args=[slug, world.public_comment.pk])]
     urls += [reverse("question-compare", args=[slug, number]) for number in world.questions]
     urls += [f"{reverse('search')}?q={canary}" for canary in CANARIES.values()]
@@ -112,6 +115,8 @@ def test_the_public_pages_show_the_public_general_part(client, planted):
         reverse("question-compare", args=[planted.round.slug, "1"]),
     ):
         assert "A public general part." in client.get(url).content.decode(), url
+    unpublished = client.get(reverse("party-reply", args=[planted.round.slug, "ZD"])).content.decode()
+    assert "The reply was received on" in unpublished
 
 
 def test_no_canary_in_a_factsheet(planted):

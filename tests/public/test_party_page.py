@@ -109,6 +109,16 @@ def test_a_warm_page_costs_fewer_queries_and_the_same_html(
     assert without_tokens(warm) == without_tokens(cold)
 
 
+def test_a_finding_names_the_questions_it_rests_on_as_one_list(client, world, published):
+    """One item of the flex row of metadata: its commas are not spread apart like separate items."""
+    questions = [world.questions["1"], world.questions["2"]]
+    finding_adopt(finding=create(world, questions=questions), by=world.staff)
+
+    page = client.get(url(world)).content.decode()
+
+    assert '<span>Rests on questions <a href="#q-1">1</a>, <a href="#q-2">2</a></span>' in page
+
+
 def test_the_french_page_is_cached_apart(client, world, published):
     client.get(url(world))
 
@@ -132,6 +142,19 @@ def test_the_reader_chooses_which_texts_to_see(client, world, published):
     assert world.published_answer.text in official and "NATIONAL-TEXT" not in official
     assert world.published_answer.text not in national and "NATIONAL-TEXT" in national
     assert 'lang="xx"' in national
+
+
+def test_side_by_side_texts_keep_both_labels_when_the_national_text_is_empty(client, world, published):
+    reply = world.published_answer.reply
+    reply.national_language = Language.objects.create(code="xx", name_en="Xish", name_fr="Xois")
+    reply.save()
+    world.published_answer.national_text = ""
+    world.published_answer.save()
+
+    page = client.get(url(world)).content.decode()
+
+    assert f'<h4 class="column-title">{reply.get_language_display()}</h4>' in page
+    assert '<h4 class="column-title">Xish</h4>' in page and "No text in this language." in page
 
 
 def test_a_reader_without_a_session_gets_the_whole_page_from_the_cache_and_a_member_never_does(

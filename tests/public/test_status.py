@@ -268,11 +268,16 @@ def test_a_reply_not_yet_published_shows_only_that_it_was_received_and_a_draft_n
     )
 
 
-def test_the_table_is_accessible_and_scrolls_inside_a_labelled_region(client, world):
+def test_the_table_is_accessible_and_names_each_cell_for_a_phone(client, world):
+    """The table fits the page (tests/browser/test_layout.py); on a phone each row stacks, its cells named."""
     page = client.get(url(world)).content.decode()
 
-    assert "<caption>" in page and 'role="region"' in page and 'tabindex="0"' in page
+    assert "<caption>" in page and 'class="data status-table stack"' in page
     assert page.count('<th scope="col"') == 7 and page.count('<th scope="row">') == 6
+    assert (
+        page.count('<td data-label="Reply received">') == 6
+        and page.count('data-label="Country factsheet"') == 6
+    )
     assert '<label for="status-state">' in page and '<label for="status-window">' in page
 
 
@@ -489,7 +494,7 @@ def test_the_page_reads_in_french_with_french_dates(client, world):
     rows = {row[0]: row for row in table(page).rows}
     assert rows["Aland"][1] == "20 novembre 2025"
     assert rows["Borduria"][1] == "6 décembre 2025 en retard"
-    assert rows["Carpania"][1] == "1 novembre 2025"
+    assert rows["Carpania"][1] == "1er novembre 2025"
     assert "novembre" not in client.get(url(world)).content.decode()
 
 

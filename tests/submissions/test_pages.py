@@ -63,17 +63,31 @@ def test_the_editor_shows_every_question_with_its_kind_and_guidance(focal_client
 
 
 def test_the_editor_queries_do_not_grow_with_the_questionnaire(
-    focal_client, reply, focal, django_assert_max_num_queries
+    focal_client, reply, focal, django_assert_max_num_queries, django_assert_num_queries
 ):
     questionnaire = reply.round.questionnaire
-    with django_assert_max_num_queries(20) as baseline:
+    with django_assert_max_num_queries(24) as baseline:
         focal_client.get(url("reply-edit", reply))
     for n in range(3, 40):
-        question = QuestionFactory(questionnaire=questionnaire, number=str(n))
-        answer_save(reply=reply, question=question, by=focal, version=None, text=f"Answer {n}")
-    with django_assert_max_num_queries(len(baseline.captured_queries)):
+        question = QuestionFactory(questionnaire=questionnaire, number=str(n), required=n % 2 == 0)
+        answer_save(
+            reply=reply,
+            question=question,
+            by=focal,
+            version=None,
+            text=f"Answer {n}",
+            no_information=n % 3 == 0,
+        )
+        attachment_add(
+            reply=reply, by=focal, upload=pdf_upload(), title=f"Law {n}", language="fr", question=question
+        )
+    attachment_add(reply=reply, by=focal, upload=pdf_upload(), title="Whole reply", language="en")
+    # The same number of queries, contents, states, deadline and attachments under their questions included.
+    with django_assert_num_queries(len(baseline.captured_queries)):
         response = focal_client.get(url("reply-edit", reply))
-    assert response.content.decode().count('class="answer-block') == 40
+    page = response.content.decode()
+    assert page.count('class="answer-block') == 40
+    assert page.count('class="toc-state ') == 40 and page.count('">Law ') == 37
 
 
 def test_autosave_answers_with_the_save_status_and_the_new_version(focal_client, reply):

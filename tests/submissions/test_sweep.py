@@ -258,7 +258,7 @@ def test_the_reminder_in_french(world):
     email = OutboundEmail.objects.get(key=key(world, world.draft.party, 1))
     party = world.draft.party
     # French from Django's and the portal's catalogues: the month, the round's label, the Party's name.
-    assert "1 décembre 2025" in email.subject
+    assert "1er décembre 2025" in email.subject
     assert f"Cycle de suivi {world.round.number}" in email.subject
     assert party.name_fr in email.body
     assert f"/fr/rounds/{world.round.slug}/parties/{party.code}/reply/" in email.body

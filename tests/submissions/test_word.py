@@ -13,10 +13,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from questionnaires.models import Question, Theme
+from rounds.models import Language
 from submissions.errors import EditConflict, InvalidFile, InvalidTransition, NotEditable
 from submissions.models import Answer, AnswerVersion, Reply, WordImport
 from submissions.services import answer_save, reply_submit
-from submissions.services.word_import import word_import_apply, word_import_changes, word_import_read
+from submissions.services.word_import import (
+    word_import_apply,
+    word_import_changes,
+    word_import_read,
+    word_import_unmatched,
+)
 from submissions.word.export import reply_docx
 from tests.factories import (
     FocalPointFactory,
@@ -520,3 +526,241 @@ def test_the_upload_page_shows_an_accessible_form(focal_client, answered):
     page = focal_client.get(url("reply-word-import", answered)).content.decode()
     assert '<label for="word-document">' in page and 'id="word-document"' in page
     assert url("reply-word-download", answered) in page
+
+
+# The national-language text
+
+
+@pytest.fixture
+def bilingual(answered, focal) -> Reply:
+    """The reply of test_word's `answered`, with German as its national language and two German texts."""
+    answered.national_language = Language.objects.get_or_create(code="de", defaults={"name": "German"})[0]
+    answered.save(update_fields=["national_language"])
+    for number, text in (("1", "Alt eins"), ("3", "Gleich drei")):
+        current = Answer.objects.get(reply=answered, question__number=number)
+        answer_save(
+            reply=answered, question=current.question, by=focal, version=current.version, national_text=text
+        )
+    return answered
+
+
+def national_cell(document, number: str):
+    table = answer_cell(document, number)._parent
+    assert table.cell(2, 0).text == "Answer (German)"
+    return table.cell(2, 1)
+
+
+def write_national(document, number: str, text: str) -> None:
+    cell = national_cell(document, number)
+    for paragraph in cell.paragraphs[1:]:
+        paragraph._element.getparent().remove(paragraph._element)
+    lines = text.split("\n")
+    cell.paragraphs[0].text = lines[0]
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+
+
+def texts(reply: Reply) -> dict[str, tuple]:
+    return {
+        a.question.number: (a.text, a.national_text, a.no_information, a.version)
+        for a in Answer.objects.filter(reply=reply).select_related("question")
+    }
+
+
+def test_both_languages_go_out_to_word_and_come_back(focal_client, bilingual):
+    # Given the reply downloaded: each question has its German text below the English one
+    response = focal_client.get(url("reply-word-download", bilingual))
+    document = docx.Document(io.BytesIO(response.content))
+    assert [t.cell(2, 0).text for t in document.tables] == ["Answer (German)"] * 5
+    assert national_cell(document, "1").text == "Alt eins"
+    assert national_cell(document, "4").text == ""
+    languages = {
+        run.element.rPr.find(qn("w:lang")).get(qn("w:val"))
+        for run in national_cell(document, "1").paragraphs[0].runs
+    }
+    assert languages == {"de"}
+
+    # When both texts of question 1, the German text of 2 and the English text of 4 are written in Word
+    write(document, "1", "New one")
+    write_national(document, "1", "Neu eins\nzweite Zeile")
+    write_national(document, "2", "Neu zwei")
+    write(document, "4", "A first answer to question 4.")
+    focal_client.post(url("reply-word-import", bilingual), {"document": as_upload(document)})
+    word_import = WordImport.objects.get()
+
+    # Then the preview shows both texts, and nothing is saved yet
+    page = focal_client.get(url("reply-word-preview", bilingual, word_import.pk)).content.decode()
+    assert statuses(page) == {
+        "1": "changed",
+        "2": "changed",
+        "4": "new",
+        "3": "unchanged",
+        "3.1": "unchanged",
+    }
+    assert "Neu eins" in page and "Alt eins" in page and 'lang="de"' in page
+    before = texts(bilingual)
+
+    # And once confirmed, both languages are saved, the rest as it was
+    focal_client.post(url("reply-word-preview", bilingual, word_import.pk))
+    after = texts(bilingual)
+    assert after["1"][:3] == ("New one", "Neu eins\nzweite Zeile", False)
+    assert after["2"][:3] == ("Old two\nsecond line", "Neu zwei", False)
+    assert after["4"][:3] == ("A first answer to question 4.", "", False)
+    assert after["3"] == before["3"]
+
+
+def test_the_mark_no_information_comes_back_with_its_national_explanation(bilingual, focal):
+    document = exported(bilingual)
+    write(document, "4", "[No information available]\nNo data is collected.")
+    write_national(document, "4", "Es werden keine Daten erhoben.")
+    word_import_apply(
+        word_import=word_import_read(reply=bilingual, by=focal, upload=as_upload(document)), by=focal
+    )
+    assert texts(bilingual)["4"][:3] == ("No data is collected.", "Es werden keine Daten erhoben.", True)
+
+    # And exported again, the mark stays in the official text, the national one is the explanation only
+    document = exported(bilingual)
+    assert answer_cell(document, "4").text == "[No information available]\nNo data is collected."
+    assert national_cell(document, "4").text == "Es werden keine Daten erhoben."
+
+
+def test_a_document_exported_before_the_national_text_leaves_it_as_it_is(bilingual, focal):
+    # Given a document of the old format: two rows per question, no national row
+    document = exported(bilingual)
+    for table in document.tables:
+        table._tbl.remove(table.rows[2]._tr)
+    write(document, "1", "New one")
+
+    # When it is imported
+    word_import = word_import_read(reply=bilingual, by=focal, upload=as_upload(document))
+    word_import_apply(word_import=word_import, by=focal)
+
+    # Then the English text changes and the German one is kept
+    assert texts(bilingual)["1"][:2] == ("New one", "Alt eins")
+    assert texts(bilingual)["3"][:2] == ("Same three", "Gleich drei")
+
+
+def test_a_national_text_left_as_downloaded_keeps_the_newer_one_saved_in_the_portal(
+    bilingual, focal, colleague
+):
+    # Given a document downloaded, then the German text of question 1 saved by a colleague in the portal
+    document = exported(bilingual)
+    current = Answer.objects.get(reply=bilingual, question__number="1")
+    answer_save(
+        reply=bilingual,
+        question=current.question,
+        by=colleague,
+        version=current.version,
+        national_text="Neuer",
+    )
+
+    # When the document, with only the English text of question 1 edited, is imported
+    write(document, "1", "New one")
+    word_import = word_import_read(reply=bilingual, by=focal, upload=as_upload(document))
+    row = {row["number"]: row for row in word_import_changes(word_import)}["1"]
+    word_import_apply(word_import=word_import, by=focal)
+
+    # Then the English text is imported and the colleague's German text is not overwritten
+    assert (row["status"], row["kept"], row["imported_national"]) == ("changed", True, None)
+    assert texts(bilingual)["1"][:2] == ("New one", "Neuer")
+
+
+def test_a_national_text_edited_in_both_places_is_shown_to_compare(focal_client, bilingual, focal, colleague):
+    document = exported(bilingual)
+    current = Answer.objects.get(reply=bilingual, question__number="3")
+    answer_save(
+        reply=bilingual,
+        question=current.question,
+        by=colleague,
+        version=current.version,
+        national_text="Neuer",
+    )
+    write_national(document, "3", "Aus Word")
+    word_import = word_import_read(reply=bilingual, by=focal, upload=as_upload(document))
+    page = focal_client.get(url("reply-word-preview", bilingual, word_import.pk)).content.decode()
+    assert statuses(page)["3"] == "changed"
+    assert "Also edited in the portal since the document was downloaded: compare both texts." in page
+    assert "Neuer" in page and "Aus Word" in page
+
+
+def test_a_national_text_saved_between_reading_and_confirming_is_a_conflict(
+    focal_client, bilingual, focal, colleague
+):
+    # Given a document whose German text of question 3 was edited, read into a preview
+    document = exported(bilingual)
+    write_national(document, "3", "Aus Word")
+    word_import = word_import_read(reply=bilingual, by=focal, upload=as_upload(document))
+
+    # When a colleague saves that German text in the portal before the import is confirmed
+    current = Answer.objects.get(reply=bilingual, question__number="3")
+    answer_save(
+        reply=bilingual,
+        question=current.question,
+        by=colleague,
+        version=current.version,
+        national_text="Neuer",
+    )
+    before = texts(bilingual)
+
+    # Then confirming is refused, naming the colleague, and nothing changes
+    with pytest.raises(EditConflict, match="colleague-word saved the answer to question 3"):
+        word_import_apply(word_import=word_import, by=focal)
+    response = focal_client.post(url("reply-word-preview", bilingual, word_import.pk))
+    assert response.status_code == 409
+    assert "colleague-word saved the answer to question 3" in response.content.decode()
+    assert texts(bilingual) == before
+    word_import.refresh_from_db()
+    assert word_import.applied_at is None
+
+
+def test_an_answer_opening_like_a_label_stays_the_answer(bilingual, focal):
+    document = exported(bilingual)
+    write(document, "2", "Answer (partial)\nSee the annex.")
+    word_import = word_import_read(reply=bilingual, by=focal, upload=as_upload(document))
+    row = {row["number"]: row for row in word_import_changes(word_import)}["2"]
+    assert (row["imported"], row["imported_national"], word_import.unmatched) == (
+        "Answer (partial)\nSee the annex.",
+        None,
+        [],
+    )
+
+
+def test_a_national_text_too_long_leaves_its_question_out(bilingual, focal, settings):
+    settings.TEXT_LIMITS = {**settings.TEXT_LIMITS, "text": 20}
+    document = exported(bilingual)
+    write_national(document, "2", "w" * 21)
+    write(document, "4", "Short enough")
+    word_import = word_import_read(reply=bilingual, by=focal, upload=as_upload(document))
+    assert [(item["number"], item["reason"]) for item in word_import.unmatched] == [("2", "too_long")]
+    assert "2" not in {entry["number"] for entry in word_import.entries}
+
+
+def test_a_text_in_another_national_language_is_left_out_and_said_so(bilingual, focal):
+    document = exported(bilingual)
+    write_national(document, "1", "Nieuw")
+    answer_cell(document, "1")._parent.cell(2, 0).paragraphs[0].runs[0].text = "Answer (Dutch)"
+    write(document, "2", "New two")
+    word_import = word_import_read(reply=bilingual, by=focal, upload=as_upload(document))
+    assert [item["message"] for item in word_import_unmatched(word_import)] == [
+        "The text of question 1 in “Dutch” is left out: it is not this reply's national language."
+    ]
+    word_import_apply(word_import=word_import, by=focal)
+    assert texts(bilingual)["1"][:2] == ("Old one", "Alt eins")
+    assert texts(bilingual)["2"][0] == "New two"
+
+
+def test_the_preview_lists_changed_answers_first_with_the_button_above_and_below(focal_client, answered):
+    # Given a document changing questions 3 and 4 while 1, 2 and 3.1 are left as they are
+    document = exported(answered)
+    write(document, "3", "Changed three")
+    write(document, "4", "A first answer to question 4.")
+    focal_client.post(url("reply-word-import", answered), {"document": as_upload(document)})
+    page = focal_client.get(url("reply-word-preview", answered, WordImport.objects.get().pk)).content.decode()
+
+    # Then the changed rows come first, the unchanged ones folded below, and the button is at both ends
+    assert list(statuses(page)) == ["3", "4", "1", "2", "3.1"]
+    folded = page[page.index("<details") : page.index("</details>")]
+    assert set(statuses(folded)) == {"1", "2", "3.1"}
+    button = "Import 2 answers"
+    assert page.count(button) == 2
+    assert page.index(button) < page.index('data-number="3"') < page.rindex(button)
