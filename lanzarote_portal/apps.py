@@ -12,10 +12,11 @@ BROKER_FOLDER_OPTIONS = ("data_folder_in", "data_folder_out", "processed_folder"
 
 
 def embedded_folders() -> list[Path]:
-    """The folders the portal writes to on its own disk, as configured: the uploads, and those of the
-    embedded setup (the SQLite database, the file cache, the filesystem broker) where it is the one in use.
-    Production's database, cache and broker are servers: there, only MEDIA_ROOT, a mounted volume."""
-    folders = [Path(settings.MEDIA_ROOT)]
+    """The folders the embedded setup writes to, where it is the one in use: the SQLite database's (SQLite
+    makes no folder), the file cache's and the filesystem broker's (Kombu makes none either). Production's
+    database, cache and broker are servers: there, none. Uploads need nothing: the storage makes its
+    folders on the first save, and a command refused before writing (a restore) must leave none behind."""
+    folders = []
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3" and str(database["NAME"]) != ":memory:":
         folders.append(Path(database["NAME"]).parent)

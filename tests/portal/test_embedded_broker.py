@@ -121,7 +121,6 @@ def test_the_portal_makes_the_folders_of_the_embedded_setup_at_start(tmp_path):
     assert folders_under(tmp_path) == {
         "var",
         "var/cache",
-        "var/media",
         "var/broker",
         "var/broker/queue",
         "var/broker/processed",
@@ -129,7 +128,7 @@ def test_the_portal_makes_the_folders_of_the_embedded_setup_at_start(tmp_path):
     }
 
 
-def test_with_servers_for_database_cache_and_broker_only_the_media_folder_is_made(tmp_path):
+def test_with_servers_for_database_cache_and_broker_no_folder_is_made(tmp_path):
     start(
         tmp_path,
         DATABASE_URL="postgres://portal@db.example.org:5432/portal",
@@ -137,4 +136,4 @@ def test_with_servers_for_database_cache_and_broker_only_the_media_folder_is_mad
         CELERY_BROKER_URL="redis://redis.example.org:6379/0",
     )
 
-    assert folders_under(tmp_path) == {"var", "var/media"}
+    assert folders_under(tmp_path) == set()
