@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
@@ -132,3 +133,16 @@ def test_attachments_are_listed_under_their_question_with_languages_named(focal_
 
     page = focal_client.get(url("reply-edit", reply).replace("/en/", "/fr/")).content.decode()
     assert "polonais)" in page and '<option value="pl">Polonais</option>' in page
+
+
+def test_the_save_status_writes_the_day_as_every_page_does(focal_client, reply):
+    """One date format everywhere: the autosave's status says "1er avril 2026", not "01/04/2026"."""
+    saved_on = datetime.datetime(2026, 4, 1, 10, 30, tzinfo=datetime.UTC)
+    with time_machine.travel(saved_on, tick=False):
+        english = focal_client.post(
+            url("answer-save", reply, "1"), {"text": "Typed", "version": ""}, HTTP_HX_REQUEST="true"
+        )
+    assert "Saved 1 April 2026 12:30 by" in english.content.decode()
+
+    french = focal_client.get(url("reply-edit", reply).replace("/en/", "/fr/")).content.decode()
+    assert "Enregistrée le 1er avril 2026 à 12:30 par" in french and "01/04/2026" not in french
