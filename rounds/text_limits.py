@@ -28,7 +28,8 @@ def text_check(text: str | None, *, kind: str, field: str, label: str) -> None:
     """Refuse `text` (None: not given) when longer than the limit of its `kind`; `label` names it."""
     if text is None:
         return
-    limit, length = text_limit(kind), text_length(text)
+    # A title is one line, stored in a column of so many characters: every character counts.
+    limit, length = text_limit(kind), len(text) if kind == "title" else text_length(text)
     if length > limit:
         raise TextTooLong(
             _(

@@ -8,7 +8,6 @@ from django.shortcuts import render
 
 from civil_society.errors import NotFound
 from civil_society.selectors import public_contribution
-from submissions.models import Reply
 from submissions.selectors import replies_visible_to
 
 from ..cache import whole_page_for_readers
@@ -23,7 +22,6 @@ def contribution_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     # A reply to the questionnaire may name a Party whose reply is not published: it has no page to link.
     published = replies_visible_to(AnonymousUser()).filter(
         round=contribution.round,
-        state=Reply.State.PUBLISHED,
         party__in=[party.pk for party in contribution.parties.all()],
     )
     context = {

@@ -90,6 +90,7 @@ def reply_awaited(request: HttpRequest, *, slug: str, iso2: str) -> HttpResponse
     context = {
         "round": participation.round,
         "party": participation.party,
+        "participation": participation,  # its deadline, with any extension, against which lateness is judged
         "received_at": received_at,
         "is_late": is_late,
     }

@@ -2,13 +2,63 @@
 
 from django.db import migrations, models
 
-from rounds.names import KNOWN_FORMS
+# The forms as they stood when the fields were added (rounds.names.KNOWN_FORMS may change later).
+FORMS = {
+    'AD': ('', 'la', True),
+    'AL': ('', 'la', True),
+    'AM': ('', 'la', True),
+    'AT': ('', 'la', True),
+    'AZ': ('', 'le', True),
+    'BA': ('', 'la', False),
+    'BE': ('', 'la', False),
+    'BG': ('', 'la', False),
+    'CH': ('', 'la', False),
+    'CY': ('', '', False),
+    'CZ': ('the', 'la', False),
+    'DE': ('', 'la', True),
+    'DK': ('', 'le', False),
+    'EE': ('', 'la', True),
+    'ES': ('', 'la', True),
+    'FI': ('', 'la', False),
+    'FR': ('', 'la', False),
+    'GB': ('the', 'le', False),
+    'GE': ('', 'la', False),
+    'GR': ('', 'la', False),
+    'HR': ('', 'la', False),
+    'HU': ('', 'la', False),
+    'IE': ('', 'la', True),
+    'IS': ('', 'la', True),
+    'IT': ('', 'la', True),
+    'LI': ('', 'le', False),
+    'LT': ('', 'la', False),
+    'LU': ('', 'le', False),
+    'LV': ('', 'la', False),
+    'MC': ('', '', False),
+    'MD': ('the', 'la', False),
+    'ME': ('', 'le', False),
+    'MK': ('', 'la', False),
+    'MT': ('', '', False),
+    'NL': ('the', 'les', False),
+    'NO': ('', 'la', False),
+    'PL': ('', 'la', False),
+    'PT': ('', 'le', False),
+    'RO': ('', 'la', False),
+    'RS': ('', 'la', False),
+    'RU': ('the', 'la', False),
+    'SE': ('', 'la', False),
+    'SI': ('', 'la', False),
+    'SK': ('the', 'la', False),
+    'SM': ('', '', False),
+    'TN': ('', 'la', False),
+    'TR': ('', 'la', False),
+    'UA': ('', 'la', True),
+}
 
 
 def fill_name_forms(apps, schema_editor):
     Party = apps.get_model("rounds", "Party")
-    for party in Party.objects.filter(code__in=KNOWN_FORMS):
-        party.article_en, party.article_fr, party.elided_fr = KNOWN_FORMS[party.code]
+    for party in Party.objects.filter(code__in=FORMS):
+        party.article_en, party.article_fr, party.elided_fr = FORMS[party.code]
         party.save(update_fields=["article_en", "article_fr", "elided_fr"])
 
 

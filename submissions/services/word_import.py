@@ -281,7 +281,11 @@ def _fields(entry: dict) -> list[str]:
 def _is_national(label: str, *, reply: Reply) -> bool:
     """Whether a national-language text labelled `label` (by name, or code) is in the reply's language."""
     language = reply.national_language
-    return language is not None and label.strip().lower() in {language.name.lower(), language.code.lower()}
+    if language is None:
+        return False
+    # The file names it in the reply's language, whatever the language of the screen that imports it.
+    names = {language.code, language.name_en, language.name_fr}
+    return label.strip().lower() in {name.lower() for name in names if name}
 
 
 def _compared(answer: Answer | AnswerVersion | None) -> dict:

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from rounds.models import Participation
 from submissions.models import Reply
 from submissions.services import reply_publish, reply_submit
 from tests.factories import answers_complete
@@ -94,3 +95,12 @@ def test_the_cached_page_follows_the_receipt_and_the_publication(client, world):
 def test_a_party_not_monitored_in_the_round_has_no_page(client, world, language):
     assert client.get(url(world, world.stranger_party.code, language)).status_code == 404
     assert client.get(url(world, "ZZ", language)).status_code == 404
+
+
+def test_a_reply_not_received_shows_the_partys_deadline_with_its_extension(client, world):
+    """Lateness is judged on the Party's deadline: the page shows that one."""
+    Participation.objects.filter(round=world.round, party__code="ZB").update(
+        deadline_extended_to=datetime.date(2026, 1, 15)
+    )
+    page = client.get(url(world, "ZB", "en")).content.decode()
+    assert "15 January 2026" in page and "1 December 2025" not in page

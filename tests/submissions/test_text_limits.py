@@ -207,3 +207,11 @@ def test_the_editor_counts_down_each_answer_from_90_percent_of_its_limit_in_both
     assert 'name="title" required maxlength="200"' in page
     french = focal_client.get(f"/fr{url('reply-edit', reply)[3:]}").content.decode()
     assert 'data-near="%(count)s caractères sur %(limit)s"' in french
+
+
+def test_a_title_counts_every_character_it_stores_line_breaks_included(reply, focal):
+    """A title's column holds 200 characters: a title sent with line breaks is counted as stored."""
+    with pytest.raises(TextTooLong):
+        attachment_add(reply=reply, by=focal, upload=pdf_upload(), title="t\r\n" * 67 + "t", language="en")
+
+    assert not Attachment.objects.exists()

@@ -764,3 +764,18 @@ def test_the_preview_lists_changed_answers_first_with_the_button_above_and_below
     button = "Import 2 answers"
     assert page.count(button) == 2
     assert page.index(button) < page.index('data-number="3"') < page.rindex(button)
+
+
+def test_the_national_text_comes_back_from_a_french_screen_too(focal_client, bilingual):
+    """The file names the national language in the reply's language; an import from /fr/ still reads it."""
+    Language.objects.filter(pk=bilingual.national_language_id).update(name_fr="allemand")
+    response = focal_client.get(url("reply-word-download", bilingual))
+    document = docx.Document(io.BytesIO(response.content))
+    write_national(document, "2", "Neu zwei")
+
+    focal_client.post(
+        url("reply-word-import", bilingual).replace("/en/", "/fr/"), {"document": as_upload(document)}
+    )
+    focal_client.post(url("reply-word-preview", bilingual, WordImport.objects.get().pk))
+
+    assert texts(bilingual)["2"][1] == "Neu zwei"
