@@ -5,7 +5,6 @@ published replies of other Parties; everyone else sees published replies only.
 """
 
 import dataclasses
-from datetime import date
 
 from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -173,27 +172,6 @@ def answer_states(*, reply: Reply, questions: list[Question]) -> dict[int, str]:
         )
         for question in questions
     }
-
-
-@dataclasses.dataclass(frozen=True)
-class Deadline:
-    """A reply's deadline: the round's, and the Secretariat's extension for the Party if any."""
-
-    round_deadline: date | None
-    extended_to: date | None
-
-    @property
-    def due(self) -> date | None:
-        return self.extended_to or self.round_deadline
-
-
-def reply_deadline(*, reply: Reply) -> Deadline:
-    extended_to = (
-        Participation.objects.filter(round=reply.round_id, party=reply.party_id)
-        .values_list("deadline_extended_to", flat=True)
-        .first()
-    )
-    return Deadline(round_deadline=reply.round.reply_deadline, extended_to=extended_to)
 
 
 def questions_with_answers(*, reply: Reply) -> QuerySet[Question]:

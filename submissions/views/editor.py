@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from questionnaires.models import Question
 from rounds.errors import DomainError, TextTooLong
 from rounds.models import Language
-from rounds.selectors import party_of
+from rounds.selectors import participation_of, party_of
 
 from ..errors import EditConflict, IncompleteReply, NotEditable
 from ..models import Answer, Reply
@@ -22,7 +22,6 @@ from ..selectors import (
     participations_of,
     questions_with_answers,
     reply_completeness,
-    reply_deadline,
     reply_progress,
 )
 from ..services import answer_save as answer_save_service
@@ -66,7 +65,7 @@ def _editor_context(reply: Reply, **extra) -> dict:
         "reply": reply,
         "questions": questions,
         "progress": reply_progress([reply])[reply.pk],
-        "deadline": reply_deadline(reply=reply),
+        "participation": participation_of(round=reply.round, party=reply.party),
         "reply_attachments": attachments.get(None, []),
         "attachment_languages": attachment_languages(reply),
         "national_languages": reply.party.national_languages.all(),
@@ -210,7 +209,7 @@ def submit(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
     context = {
         "reply": reply,
         "completeness": reply_completeness(reply=reply),
-        "deadline": reply_deadline(reply=reply),
+        "participation": participation_of(round=reply.round, party=reply.party),
         "progress": reply_progress([reply])[reply.pk],
         "refusal": refusal,
     }
