@@ -1,12 +1,12 @@
 """The `date` filter, made a template builtin so that every date shown in French writes the first of the
 month "1er" (`rounds.dates`), whatever format the template asks for."""
 
-from django import template
+from django.template import Library
 from django.template.defaultfilters import date as django_date
 
 from ..dates import first_day_format
 
-register = template.Library()
+register = Library()
 
 
 @register.filter(expects_localtime=True, is_safe=False)

@@ -1,9 +1,9 @@
 """A language named in the reader's language ("Polish", "polonais"), never by its code."""
 
-from django import template
+from django.template import Library
 from django.utils.translation import get_language_info
 
-register = template.Library()
+register = Library()
 
 
 @register.filter

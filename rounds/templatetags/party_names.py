@@ -2,11 +2,11 @@
 the order of the reader's language; `party.name_with_article` and `party.of_name` give the forms in a
 sentence ("the Netherlands", "de l'Allemagne")."""
 
-from django import template
+from django.template import Library
 
 from ..names import sorted_by_name
 
-register = template.Library()
+register = Library()
 
 
 @register.filter

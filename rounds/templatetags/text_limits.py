@@ -4,14 +4,14 @@ static/js/text-counter.js (hidden until then, and without JavaScript)."""
 
 import math
 
-from django import template
+from django.template import Library
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ..text_limits import COUNTER_FROM
 from ..text_limits import text_limit as limit_of
 
-register = template.Library()
+register = Library()
 
 
 @register.simple_tag
