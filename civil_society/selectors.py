@@ -16,7 +16,6 @@ from questionnaires.models import Question
 from rounds.models import Party, Round
 from rounds.names import sorted_by_name
 from rounds.selectors import rounds_visible_to
-from submissions.models import Reply
 from submissions.selectors import replies_visible_to
 
 from .errors import NotFound
@@ -245,11 +244,10 @@ class NewContributionChoices:
     monitored: list[Party]
 
 
-def new_contribution_choices(
-    *, user, round: Round, now: datetime.datetime | None = None
-) -> NewContributionChoices:
+def new_contribution_choices(*, round: Round, now: datetime.datetime | None = None) -> NewContributionChoices:
     now = now or timezone.now()
-    replies = replies_visible_to(user).filter(round=round, state=Reply.State.PUBLISHED)
+    # What may be commented on is what the public may read, whoever asks (a staff author sees drafts too).
+    replies = replies_visible_to(AnonymousUser()).filter(round=round)
     published = sorted_by_name(reply.party for reply in replies.select_related("party"))  # as lists show them
     windows = comment_windows((round.pk, party.pk) for party in published)
     commentable, closed = [], []

@@ -52,7 +52,7 @@ def new(request: HttpRequest) -> HttpResponse:
     if round_ is None:
         return render(request, f"{TEMPLATES}/new.html", {"organisation": organisation, "rounds": rounds})
 
-    choices = selectors.new_contribution_choices(user=request.user, round=round_)
+    choices = selectors.new_contribution_choices(round=round_)
     if request.method == "POST":
         form = ContributionNewForm(request.POST, round=round_, choices=choices)
         if form.is_valid():

@@ -8,7 +8,6 @@ import html
 import io
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -102,7 +101,7 @@ def test_the_search_dropdown_lists_parties_by_name(round_, language):
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_contribution_form_offers_parties_by_name(round_, language):
     with translation.override(language):
-        choices = new_contribution_choices(user=AnonymousUser(), round=round_)
+        choices = new_contribution_choices(round=round_)
         form = ContributionNewForm(round=round_, choices=choices)
         dropdown = [str(label) for code, label in form.fields["party"].widget.choices if code]
         checkboxes = [label for code, label in form.fields["parties"].choices]
