@@ -215,6 +215,14 @@ class Round(TimeStampedModel):
         blank=True,
         help_text=_("Last day for organisations to reply to the questionnaire itself."),
     )
+    demonstration = models.BooleanField(
+        _("demonstration"),
+        default=False,
+        help_text=_(
+            "A round for trying the portal, with dates relative to when it was seeded: kept out of open data "
+            "and of statistics about the real rounds."
+        ),
+    )
     parties = models.ManyToManyField(
         Party, through="Participation", related_name="rounds", verbose_name=_("Parties monitored")
     )
@@ -234,7 +242,7 @@ class Round(TimeStampedModel):
                 name="unique_round_number_per_kind",
             ),
             models.CheckConstraint(
-                condition=Q(kind="urgent") | Q(number__isnull=False),
+                condition=Q(kind="urgent") | Q(number__isnull=False) | Q(demonstration=True),
                 name="regular_round_has_number",
                 violation_error_message=_("A regular round needs a number."),
             ),
