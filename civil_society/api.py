@@ -10,7 +10,6 @@ typed differently by each coalition partner, ids are not.
 """
 
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_serializer
@@ -21,7 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from rounds.api_schema import (
+from core.api_schema import (
     PK,
     READ_ERRORS,
     SLUG,
@@ -32,9 +31,9 @@ from rounds.api_schema import (
     WindowClosedErrorOutput,
     errors,
 )
+from core.languages import OfficialLanguage
 from rounds.models import Party, Round
-from rounds.selectors import rounds_visible_to
-from submissions.models import OfficialLanguage
+from rounds.selectors import round_for
 
 from .errors import NotFound
 from .filters import ContributionFilter, OrganisationFilter
@@ -54,7 +53,7 @@ VISIBILITY_ERRORS = ("required", "null", "blank", "invalid_choice")
 
 
 def _round(request: Request, slug: str) -> Round:
-    return get_object_or_404(rounds_visible_to(request.user), slug=slug)
+    return round_for(request.user, slug)
 
 
 def _with_contents(contributions: QuerySet[Contribution]) -> QuerySet[Contribution]:

@@ -7,7 +7,7 @@ class CivilSocietyConfig(AppConfig):
     verbose_name = _("Civil society")
 
     def ready(self) -> None:
-        from rounds.audit import audit
+        from core.audit import audit
 
         from .models import Contribution, ContributionItem, CoSignature, Membership, Organisation
 

@@ -7,10 +7,10 @@ without it comes back with the same message the service gives, and nothing is cr
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rounds.dates import date_display
+from core.dates import date_display
+from core.languages import OfficialLanguage
+from core.text_limits import text_limit
 from rounds.models import Party, Round
-from rounds.text_limits import text_limit
-from submissions.models import OfficialLanguage
 
 from .models import Contribution, Organisation
 from .selectors import NewContributionChoices

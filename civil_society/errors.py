@@ -1,4 +1,4 @@
-from rounds.errors import DomainError, NotFound
+from core.errors import DomainError, NotFound
 from submissions.errors import InvalidFile, InvalidTransition, NotEditable
 
 

@@ -2,10 +2,10 @@
 
 import django_filters as filters
 
+from core.languages import OfficialLanguage
 from questionnaires.filters import question_filter, theme_filter
 from questionnaires.models import Question
 from rounds.filters import party_filter, updated_since_filter
-from submissions.models import OfficialLanguage
 
 from .models import Contribution, ContributionItem, Organisation
 

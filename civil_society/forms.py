@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from rounds.text_limits import text_limit
+from core.text_limits import text_limit
 
 User = get_user_model()
 

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import OfficialLanguage
 from questionnaires.models import Question
 from rounds.models import Party, Round, TimeStampedModel
-from submissions.models import OfficialLanguage
 
 
 class Organisation(TimeStampedModel):

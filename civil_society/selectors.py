@@ -2,20 +2,21 @@
 
 The Secretariat sees every contribution. An organisation's members see their own organisation's, whether
 it leads or co-signs them, in every state. Everyone else — the public, the Parties, other organisations —
-sees public contributions once the Secretariat has acknowledged them, and nothing confidential, ever.
+sees public contributions once the Secretariat has acknowledged them, and nothing confidential, ever. None
+but the Secretariat sees a contribution of a round still in preparation.
 """
 
 import dataclasses
 import datetime
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from core.viewers import PUBLIC, Viewer
 from questionnaires.models import Question
 from rounds.models import Party, Round
 from rounds.names import sorted_by_name
-from rounds.selectors import rounds_visible_to
+from rounds.selectors import in_rounds_visible_to
 from submissions.selectors import replies_visible_to
 
 from .errors import NotFound
@@ -46,19 +47,11 @@ def verified_organisations() -> QuerySet[Organisation]:
     return Organisation.objects.filter(verified_at__isnull=False).order_by("name", "pk")
 
 
-# What anyone may read: the one rule, for the public selectors below and for `contributions_visible_to`.
-PUBLISHED = Q(visibility=Contribution.Visibility.PUBLIC, state=Contribution.State.ACKNOWLEDGED)
-
-
-def published_contributions() -> QuerySet[Contribution]:
-    return Contribution.objects.filter(PUBLISHED)
-
-
-def contributions_visible_to(user) -> QuerySet[Contribution]:
-    if user.is_authenticated and user.is_staff:
+def contributions_visible_to(viewer: Viewer) -> QuerySet[Contribution]:
+    if viewer.is_authenticated and viewer.is_staff:
         return Contribution.objects.all()
-    organisation = organisation_of(user)
-    visible = PUBLISHED
+    organisation = organisation_of(viewer)
+    visible = Q(visibility=Contribution.Visibility.PUBLIC, state=Contribution.State.ACKNOWLEDGED)
     if organisation is not None:
         co_signed = (
             CoSignature.objects.filter(organisation=organisation)
@@ -66,7 +59,7 @@ def contributions_visible_to(user) -> QuerySet[Contribution]:
             .values("contribution")
         )
         visible |= Q(organisation=organisation) | Q(pk__in=co_signed)
-    return Contribution.objects.filter(visible)
+    return Contribution.objects.filter(visible, in_rounds_visible_to(viewer))
 
 
 def contributions_of(organisation: Organisation) -> QuerySet[Contribution]:
@@ -139,7 +132,7 @@ def _items() -> Prefetch:
 def public_contributions(*, round: Round) -> QuerySet[Contribution]:
     """A round's public contributions of both kinds (comments on a reply, replies to the questionnaire):
     what the pages, feeds, open data and factsheets list and count."""
-    return published_contributions().filter(round=round)
+    return contributions_visible_to(PUBLIC).filter(round=round)
 
 
 def public_contributions_on(*, round: Round, party: Party) -> QuerySet[Contribution]:
@@ -160,12 +153,31 @@ def public_contribution_counts(*, round: Round) -> dict[int, int]:
     return {row["party"]: row["n"] for row in rows}
 
 
+def public_contributions_latest(
+    *, round: Round | None = None, party: Party | None = None
+) -> QuerySet[Contribution]:
+    """Public contributions (of a round, on a Party) newest first by the day the Secretariat acknowledged
+    them, with the round, organisation and Parties an entry names: the home page's and the feeds' lists. One
+    acknowledged without that date (entered by hand) has no place in a list by date."""
+    contributions = contributions_visible_to(PUBLIC)
+    if round is not None:
+        contributions = contributions.filter(round=round)
+    if party is not None:
+        contributions = contributions.filter(parties=party)
+    return (
+        contributions.filter(acknowledged_at__isnull=False)
+        .select_related("round", "organisation")
+        .prefetch_related("parties")
+        .order_by("-acknowledged_at", "-pk")
+    )
+
+
 def public_contribution(*, slug: str, pk: int) -> Contribution:
     """An acknowledged public contribution of a round the public may see, with what its page shows; else
     NotFound, whoever asks (its authors and the Secretariat read it on their own pages)."""
     contribution = (
-        for_listing(published_contributions())
-        .filter(round__in=rounds_visible_to(AnonymousUser()), round__slug=slug, pk=pk)
+        for_listing(contributions_visible_to(PUBLIC))
+        .filter(round__slug=slug, pk=pk)
         .prefetch_related(_items())
         .first()
     )
@@ -247,7 +259,7 @@ class NewContributionChoices:
 def new_contribution_choices(*, round: Round, now: datetime.datetime | None = None) -> NewContributionChoices:
     now = now or timezone.now()
     # What may be commented on is what the public may read, whoever asks (a staff author sees drafts too).
-    replies = replies_visible_to(AnonymousUser()).filter(round=round)
+    replies = replies_visible_to(PUBLIC).filter(round=round)
     published = sorted_by_name(reply.party for reply in replies.select_related("party"))  # as lists show them
     windows = comment_windows((round.pk, party.pk) for party in published)
     commentable, closed = [], []

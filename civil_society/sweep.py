@@ -20,9 +20,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core.deadlines import STRASBOURG
 from outbox.models import OutboundEmail
 from outbox.services import email_queue
-from rounds.deadlines import STRASBOURG
 from rounds.models import Party, Round
 from submissions.sweep import days_left, reminder_offset_due
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from rounds.deadlines import STRASBOURG, end_of_day
+from core.deadlines import STRASBOURG, end_of_day
 from rounds.models import Participation, Party, Round
 from submissions.models import Reply
 

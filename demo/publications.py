@@ -20,11 +20,11 @@ from django.db.models import Case, Model, Value, When
 
 from civil_society.documents import safe_html
 from civil_society.models import Contribution, ContributionEvent, ContributionItem, Membership
+from core.audit import bulk_create_recorded, bulk_update_recorded
+from core.deadlines import STRASBOURG, end_of_day
 from questionnaires.models import Question
 from reports.models import Finding
 from reports.services import finding_check
-from rounds.audit import bulk_create_recorded, bulk_update_recorded
-from rounds.deadlines import STRASBOURG, end_of_day
 from rounds.models import Language, Participation, Party, Round
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
 

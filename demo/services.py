@@ -16,8 +16,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from civil_society.models import Membership, Organisation
 from civil_society.services import organisation_verify
+from core.audit import audited
 from questionnaires.models import Question, Questionnaire
-from rounds.audit import audited
 from rounds.models import FocalPoint, Language, Participation, Party, PartyStatement, Round
 from rounds.names import KNOWN_FORMS
 

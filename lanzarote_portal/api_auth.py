@@ -9,7 +9,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.lockout import lockout_message, lockout_minutes
-from rounds.api_schema import errors
+from core.api_schema import errors
 
 from .api_parsers import BoundedJSONParser
 

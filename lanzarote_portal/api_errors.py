@@ -1,11 +1,11 @@
 """The API's one translation of errors into HTTP: `{"detail": "...", "code": "..."}` with a 4xx status.
 
-Domain errors from every app (subclasses of `rounds.errors.DomainError`) carry their own code, status and
+Domain errors from every app (subclasses of `core.errors.DomainError`) carry their own code, status and
 message; DRF's own exceptions are reshaped to the same body. What a caller may not see is reported as
 missing (404 `not_found`), never as forbidden (DESIGN §3). A text longer than its limit is 400 `too_long`,
 with the `field` and its `limit`; a body larger than the portal reads is 413 `too_large`; too many requests
 are 429 `throttled` with `Retry-After`. The OpenAPI description lists each operation's statuses and codes
-(rounds/api_schema.py).
+(core/api_schema.py).
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from rounds.errors import DomainError, TextTooLong
+from core.errors import DomainError, TextTooLong
 from submissions.api import AnswerOutput
 from submissions.errors import EditConflict
 

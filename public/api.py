@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from rounds.api_schema import READ_ERRORS, SLUG, errors
+from core.api_schema import READ_ERRORS, SLUG, errors
 
 from .opendata.downloads import round_document
 from .status import public_round

@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 class PublicConfig(AppConfig):
     """The reader's portal: status tables, comparisons across Parties, search and feeds. It only reads,
-    and only through the visibility selectors of the apps below it."""
+    and only through the visibility selectors of the apps below it.
+
+    Its one listener forgets the cached version of the public data when a model its pages show is saved,
+    deleted or relinked: those writes come from every app below (and the admin's plain saves), which may
+    not call up into this app, and the version is computed from the data anyway, so the signal only makes
+    the change seen at once (docs/architecture.md)."""
 
     name = "public"
     verbose_name = _("Public portal")

@@ -4,19 +4,19 @@ A question with sub-parts (6 with 6.1 and 6.1.a) is read as a whole: under each 
 the question and to every sub-part, as in the questionnaire, because that is how Parties answer and how
 readers compare. Each sub-part also has its own page.
 
-Everything shown comes through the public gates (`AnonymousUser()`): published answers, acknowledged public
+Everything shown comes through the public gates (`PUBLIC`): published answers, acknowledged public
 contributions. Eight queries, however many Parties, answers, sub-parts and contributions.
 """
 
 import dataclasses
 from collections import defaultdict
 
-from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.urls import reverse
 
 from civil_society.models import Contribution, ContributionItem
 from civil_society.selectors import public_items_on
+from core.viewers import PUBLIC
 from questionnaires.models import Question, Theme
 from questionnaires.selectors import questions_of
 from rounds.models import Participation, Party, Round
@@ -108,7 +108,6 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
     """The comparison page of question `number`, for the Parties chosen (every Party monitored when none).
 
     A question the round does not have, or a Party it does not monitor, is not found (404)."""
-    public = AnonymousUser()
     questions = list(questions_of(round=round))
     question = question_in(questions, number)
     subparts = subparts_of(question, questions)
@@ -124,14 +123,11 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
         raise Http404
     wanted = [party for party in parties if not selected or party.code in selected]
 
-    replies = {
-        reply.party_id: reply
-        for reply in replies_visible_to(public).filter(round=round, state=Reply.State.PUBLISHED)
-    }
+    replies = {reply.party_id: reply for reply in replies_visible_to(PUBLIC).filter(round=round)}
     answers = {
         (answer.reply_id, answer.question_id): answer
-        for answer in answers_visible_to(public).filter(
-            reply__round=round, reply__state=Reply.State.PUBLISHED, question__in=[q.pk for q in shown]
+        for answer in answers_visible_to(PUBLIC).filter(
+            reply__round=round, question__in=[q.pk for q in shown]
         )
     }
     comments, contributions = _civil_society(round=round, questions=shown, parties=wanted)

@@ -1,7 +1,7 @@
 """Atom feeds of what a round publishes, for the whole round or for one Party in it: replies as they are
 published, public civil-society comments as the Secretariat acknowledges them, and rendered factsheets.
 
-Like every public page, a feed is built from the public gates (`AnonymousUser()`), whoever asks; its
+Like every public page, a feed is built from the public gates (`PUBLIC`), whoever asks; its
 titles are in the language of the URL (/en/ or /fr/).
 """
 
@@ -9,7 +9,6 @@ import dataclasses
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -21,11 +20,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from civil_society.models import Contribution
-from civil_society.selectors import public_contributions, public_contributions_on
+from civil_society.selectors import public_contributions_latest
+from core.viewers import PUBLIC
 from reports.selectors import factsheets_visible_to
 from rounds.models import Party, Round
-from rounds.selectors import participation_of, parties_list, rounds_visible_to
-from submissions.models import Reply
+from rounds.selectors import participation_of, parties_list, round_for
 from submissions.selectors import replies_visible_to
 
 LIMIT = 50
@@ -54,8 +53,7 @@ class Source:
 def feed_source(*, slug: str, iso2: str | None = None) -> Source:
     """The round (and Party) a feed URL names; 404 for a round the public may not see, an unknown Party or
     a Party not monitored in the round."""
-    public = AnonymousUser()
-    round_ = get_object_or_404(rounds_visible_to(public), slug=slug)
+    round_ = round_for(PUBLIC, slug)
     if iso2 is None:
         return Source(round=round_)
     party = get_object_or_404(parties_list(), code=iso2.upper())
@@ -74,7 +72,7 @@ def _party_url(round_: Round, party: Party) -> str:
 
 
 def _replies(source: Source) -> list[Entry]:
-    replies = replies_visible_to(AnonymousUser()).filter(round=source.round, state=Reply.State.PUBLISHED)
+    replies = replies_visible_to(PUBLIC).filter(round=source.round)
     if source.party:
         replies = replies.filter(party=source.party)
     return [
@@ -114,23 +112,12 @@ def _contribution_entry(contribution: Contribution) -> Entry:
 
 
 def _contributions(source: Source) -> list[Entry]:
-    if source.party:
-        contributions = public_contributions_on(round=source.round, party=source.party)
-    else:
-        contributions = public_contributions(round=source.round)
-    contributions = (
-        contributions.filter(acknowledged_at__isnull=False)
-        .select_related("round", "organisation")
-        .prefetch_related("parties")
-    )
-    return [
-        _contribution_entry(contribution)
-        for contribution in contributions.order_by("-acknowledged_at", "-pk")[:LIMIT]
-    ]
+    contributions = public_contributions_latest(round=source.round, party=source.party)
+    return [_contribution_entry(contribution) for contribution in contributions[:LIMIT]]
 
 
 def _factsheets(source: Source) -> list[Entry]:
-    factsheets = factsheets_visible_to(AnonymousUser()).filter(round=source.round)
+    factsheets = factsheets_visible_to(PUBLIC).filter(round=source.round)
     if source.party:
         factsheets = factsheets.filter(party=source.party)
     entries = []

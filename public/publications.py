@@ -1,36 +1,24 @@
 """What the portal published last, across rounds, for the home page: replies, public comments and
 factsheets, each through its public gate."""
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
 from civil_society.models import Contribution
-from civil_society.selectors import published_contributions
+from civil_society.selectors import public_contributions_latest
+from core.viewers import PUBLIC
 from reports.models import Factsheet
 from reports.selectors import factsheets_visible_to
-from rounds.selectors import rounds_visible_to
 from submissions.models import Reply
 from submissions.selectors import replies_visible_to
 
 
 def latest_replies(limit: int) -> QuerySet[Reply]:
-    public = AnonymousUser()
-    return (
-        replies_visible_to(public)
-        .filter(state=Reply.State.PUBLISHED, round__in=rounds_visible_to(public).values("pk"))
-        .order_by("-published_on", "-pk")[:limit]
-    )
+    return replies_visible_to(PUBLIC).order_by("-published_on", "-pk")[:limit]
 
 
 def latest_comments(limit: int) -> QuerySet[Contribution]:
-    return (
-        published_contributions()
-        .filter(round__in=rounds_visible_to(AnonymousUser()).values("pk"), acknowledged_at__isnull=False)
-        .select_related("round", "organisation")
-        .prefetch_related("parties")
-        .order_by("-acknowledged_at", "-pk")[:limit]
-    )
+    return public_contributions_latest()[:limit]
 
 
 def latest_factsheets(limit: int) -> QuerySet[Factsheet]:
-    return factsheets_visible_to(AnonymousUser()).order_by("-rendered_at", "-pk")[:limit]
+    return factsheets_visible_to(PUBLIC).order_by("-rendered_at", "-pk")[:limit]

@@ -1,6 +1,6 @@
 """The status table of a round: one row per Party monitored, the public facts about its reply.
 
-It replaces the Committee's hand-kept tables. Every fact comes through the public gates (`AnonymousUser()`),
+It replaces the Committee's hand-kept tables. Every fact comes through the public gates (`PUBLIC`),
 so the table is the same for every reader; the one fact it shows of a reply not yet published is that it was
 received, when, and whether late (`reply_receipts`). Nine queries (the round's included), however many
 Parties.
@@ -11,9 +11,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext, pgettext_lazy
@@ -21,11 +19,12 @@ from django.utils.translation import gettext_lazy as _
 
 from civil_society.selectors import public_contribution_counts
 from civil_society.windows import CLOSED, Window, comment_windows
+from core.viewers import PUBLIC
 from reports.models import Factsheet
 from reports.selectors import factsheets_visible_to
 from rounds.models import Participation, Party, Round
 from rounds.names import name_sort_key, party_sort_key
-from rounds.selectors import rounds_visible_to
+from rounds.selectors import round_for
 from submissions.models import Reply
 from submissions.selectors import answers_visible_to, replies_visible_to, reply_receipts
 
@@ -51,7 +50,7 @@ WINDOWS = {
 
 def public_round(slug: str) -> Round:
     """A round every reader may see, or 404 (a round in preparation is not public, whoever asks)."""
-    return get_object_or_404(rounds_visible_to(AnonymousUser()), slug=slug)
+    return round_for(PUBLIC, slug)
 
 
 @dataclasses.dataclass
@@ -141,13 +140,12 @@ def status_rows(
 
 
 def _rows(*, round: Round, now: datetime.datetime) -> list[StatusRow]:
-    public = AnonymousUser()
     participations = list(Participation.objects.filter(round=round).select_related("party"))
-    replies = {reply.party_id: reply for reply in replies_visible_to(public).filter(round=round)}
+    replies = {reply.party_id: reply for reply in replies_visible_to(PUBLIC).filter(round=round)}
     receipts = reply_receipts(round=round)
     national = set(
-        answers_visible_to(public)
-        .filter(reply__round=round, reply__state=Reply.State.PUBLISHED)
+        answers_visible_to(PUBLIC)
+        .filter(reply__round=round)
         .exclude(reply__national_language=None)
         .exclude(national_text="")
         .order_by()
@@ -158,16 +156,16 @@ def _rows(*, round: Round, now: datetime.datetime) -> list[StatusRow]:
     windows = comment_windows((round.pk, participation.party_id) for participation in participations)
     factsheets = defaultdict(list)
     for sheet in (
-        factsheets_visible_to(public).filter(round=round, kind=Factsheet.Kind.COUNTRY).order_by("language")
+        factsheets_visible_to(PUBLIC).filter(round=round, kind=Factsheet.Kind.COUNTRY).order_by("language")
     ):
         factsheets[sheet.party_id].append(sheet)
 
     rows = []
     for participation in participations:
         party = participation.party
-        reply = replies.get(party.pk)
+        reply = replies.get(party.pk)  # published: the public reads no other
         received_at, is_late = receipts.get(party.pk, (None, False))
-        published = reply is not None and reply.state == Reply.State.PUBLISHED
+        published = reply is not None
         window = windows.get((round.pk, party.pk), CLOSED)
         rows.append(
             StatusRow(

@@ -1,13 +1,12 @@
 """A round's questionnaire, public once the round is (DESIGN §4): `rounds/{slug}/questions/`."""
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from rounds.api_schema import READ_ERRORS, SLUG, errors
-from rounds.selectors import rounds_visible_to
+from core.api_schema import READ_ERRORS, SLUG, errors
+from rounds.selectors import round_for
 
 from .filters import QuestionFilter
 from .models import Question, Theme
@@ -54,5 +53,5 @@ class QuestionListApi(generics.ListAPIView):
         return self.list(request, *args, **kwargs)
 
     def get_queryset(self):
-        round_ = get_object_or_404(rounds_visible_to(self.request.user), slug=self.kwargs["slug"])
+        round_ = round_for(self.request.user, self.kwargs["slug"])
         return questions_of(round=round_).select_related("parent").order_by("position", "pk")

@@ -7,7 +7,6 @@ when `applies_to_all`. `answers` and `comments` list the evidence as far as the 
 """
 
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
@@ -16,10 +15,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from civil_society.selectors import contributions_visible_to
+from core.api_schema import READ_ERRORS, SLUG, IdOutputField, SlugOutputField, errors
 from questionnaires.models import Question, Theme
-from rounds.api_schema import READ_ERRORS, SLUG, IdOutputField, SlugOutputField, errors
 from rounds.models import Participation, Party
-from rounds.selectors import rounds_visible_to
+from rounds.selectors import round_for
 from submissions.selectors import answers_visible_to
 
 from .evidence import ANSWER, COMMENT, Evidence, attach_evidence
@@ -118,7 +117,7 @@ class FindingListApi(generics.ListAPIView):
 
     def get_queryset(self) -> QuerySet[Finding]:
         user = self.request.user
-        self.round = get_object_or_404(rounds_visible_to(user), slug=self.kwargs["slug"])
+        self.round = round_for(user, self.kwargs["slug"])
         # The gate first; the filters (FindingFilter) only narrow what it lets through.
         findings = findings_visible_to(user).filter(round=self.round).order_by("position", "pk")
         return with_figures(findings).prefetch_related(
@@ -193,7 +192,7 @@ class FactsheetListApi(generics.ListAPIView):
         return self.list(request, *args, **kwargs)
 
     def get_queryset(self):
-        round_ = get_object_or_404(rounds_visible_to(self.request.user), slug=self.kwargs["slug"])
+        round_ = round_for(self.request.user, self.kwargs["slug"])
         return (
             factsheets_visible_to(self.request.user)
             .filter(round=round_)

@@ -7,7 +7,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Findings and factsheets")
 
     def ready(self) -> None:
-        from rounds.audit import audit
+        from core.audit import audit
 
         from . import checks  # noqa: F401  (registers the PDF-rendering system check)
         from .models import Finding

@@ -13,13 +13,13 @@ items, on its own page (at `q-<number>`). Every contribution cited also has its 
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from civil_society.models import Contribution, ContributionItem
 from civil_society.selectors import contributions_visible_to
+from core.viewers import PUBLIC
 from questionnaires.models import Question
 from rounds.models import Party
 from submissions.models import Answer
@@ -68,11 +68,10 @@ class Evidence:
 def attach_evidence(findings: list[Finding]) -> list[Finding]:
     """Set `evidence` on each finding, answers first (by Party, then question), then comments; a constant
     number of queries however many findings."""
-    public = AnonymousUser()
-    answers = answers_visible_to(public).select_related("reply__round", "reply__party", "question")
+    answers = answers_visible_to(PUBLIC).select_related("reply__round", "reply__party", "question")
     items = ContributionItem.objects.select_related("question").order_by("question__position", "pk")
     comments = (
-        contributions_visible_to(public)
+        contributions_visible_to(PUBLIC)
         .select_related("round", "organisation")
         .prefetch_related(Prefetch("parties", Party.objects.order_by("code")), Prefetch("items", items))
     )

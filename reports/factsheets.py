@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.db.models import Prefetch, QuerySet
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from civil_society.selectors import public_contributions_on
+from core.viewers import PUBLIC
 from questionnaires.models import Theme
 from rounds.models import Participation, Party, Round
 from rounds.names import sorted_by_name
@@ -55,7 +55,7 @@ KIND_HEADINGS = {
 
 
 def public_findings(round: Round) -> QuerySet[Finding]:
-    return findings_visible_to(AnonymousUser()).filter(round=round)
+    return findings_visible_to(PUBLIC).filter(round=round)
 
 
 def _version(payload: object) -> str:
@@ -73,7 +73,7 @@ def themes_with_findings(round: Round) -> list[str]:
 
 
 def _country(round: Round, party: Party) -> Built:
-    reply = replies_visible_to(AnonymousUser()).filter(round=round, party=party).first()
+    reply = replies_visible_to(PUBLIC).filter(round=round, party=party).first()
     participation = Participation.objects.filter(round=round, party=party).select_related("round").first()
     findings = attach_evidence(
         list(

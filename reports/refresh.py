@@ -9,11 +9,11 @@ rendering (`factsheets.country_version`, `factsheets.thematic_version`), so both
 import datetime
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Prefetch
 
 from civil_society.selectors import public_contribution_counts
+from core.viewers import PUBLIC
 from questionnaires.models import Theme
 from rounds.models import Participation, Party, Round
 from submissions.selectors import replies_visible_to
@@ -39,8 +39,7 @@ def current_versions(round: Round) -> dict[tuple[str, str], str]:
         )
     )
     replies = {
-        reply.party_id: reply
-        for reply in replies_visible_to(AnonymousUser()).filter(round=round).order_by("pk")
+        reply.party_id: reply for reply in replies_visible_to(PUBLIC).filter(round=round).order_by("pk")
     }
     contributions = public_contribution_counts(round=round)
 

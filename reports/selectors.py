@@ -9,18 +9,19 @@ from collections.abc import Iterable
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
+from core.viewers import PUBLIC, Viewer
 from questionnaires.models import Theme
 from rounds.models import Participation, Party, Round
 from rounds.names import party_sort_key
-from rounds.selectors import rounds_visible_to
+from rounds.selectors import in_rounds_visible_to
 
 from .models import Factsheet, Finding
 
 
-def findings_visible_to(user) -> QuerySet[Finding]:
-    if user.is_authenticated and user.is_staff:
+def findings_visible_to(viewer: Viewer) -> QuerySet[Finding]:
+    if viewer.is_authenticated and viewer.is_staff:
         return Finding.objects.all()
-    return Finding.objects.filter(state=Finding.State.ADOPTED).exclude(round__status=Round.Status.PREPARATION)
+    return Finding.objects.filter(in_rounds_visible_to(viewer), state=Finding.State.ADOPTED)
 
 
 def _count(queryset, group_by: str) -> Subquery:
@@ -62,15 +63,13 @@ def concerning(findings: QuerySet[Finding], *, party_code: str) -> QuerySet[Find
 
 def findings_of_party(*, round: Round, party: Party) -> QuerySet[Finding]:
     """A Party's adopted findings in a round, for its country factsheet and page."""
-    return with_figures(
-        concerning(Finding.objects.filter(round=round, state=Finding.State.ADOPTED), party_code=party.code)
-    )
+    return with_figures(concerning(findings_visible_to(PUBLIC).filter(round=round), party_code=party.code))
 
 
-def factsheets_visible_to(user) -> QuerySet[Factsheet]:
-    """Rendered factsheets of the rounds the user may see (their content is public by construction)."""
+def factsheets_visible_to(viewer: Viewer) -> QuerySet[Factsheet]:
+    """Rendered factsheets of the rounds the viewer may see (their content is public by construction)."""
     return (
-        Factsheet.objects.filter(round__in=rounds_visible_to(user), rendered_at__isnull=False)
+        Factsheet.objects.filter(in_rounds_visible_to(viewer), rendered_at__isnull=False)
         .exclude(file="")
         .select_related("round", "party")
     )

@@ -8,18 +8,18 @@ names the `field`) and writes nothing.
 import datetime
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civil_society.models import Contribution
-from civil_society.selectors import published_contributions
+from civil_society.selectors import contributions_visible_to
+from core.audit import audited
+from core.text_limits import text_check
+from core.viewers import PUBLIC
 from questionnaires.models import Question
-from rounds.audit import audited
 from rounds.models import Participation, Party, Round
-from rounds.text_limits import text_check
 from submissions.models import Answer
 from submissions.selectors import answers_visible_to
 
@@ -115,11 +115,9 @@ def finding_texts_check(*, title_en: str, title_fr: str, text_en: str, text_fr: 
 
 def _check_evidence(*, round: Round, answer_ids: set[int], contribution_ids: set[int]) -> None:
     """Only what the public may read is cited: published answers and public acknowledged comments."""
-    public_answers = set(
-        answers_visible_to(AnonymousUser()).filter(pk__in=answer_ids).values_list("pk", flat=True)
-    )
+    public_answers = set(answers_visible_to(PUBLIC).filter(pk__in=answer_ids).values_list("pk", flat=True))
     public_contributions = set(
-        published_contributions().filter(pk__in=contribution_ids).values_list("pk", flat=True)
+        contributions_visible_to(PUBLIC).filter(pk__in=contribution_ids).values_list("pk", flat=True)
     )
     message = _("Only published answers and public acknowledged contributions can be cited as evidence.")
     if answer_ids - public_answers:

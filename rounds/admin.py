@@ -5,7 +5,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from .audit_admin import HistoryAdmin
+from core.audit_admin import HistoryAdmin
+
 from .models import FocalPoint, Language, Participation, Party, PartyStatement, Round
 
 User = get_user_model()

@@ -9,7 +9,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .api_schema import READ_ERRORS, SLUG, SlugOutputField, errors
+from core.api_schema import READ_ERRORS, SLUG, SlugOutputField, errors
+
 from .filters import PartyFilter, RoundFilter
 from .models import Participation, Round
 from .selectors import parties_list, rounds_visible_to

@@ -7,12 +7,13 @@ class RoundsConfig(AppConfig):
     verbose_name = _("Parties and rounds")
 
     def ready(self) -> None:
-        # The audit trail (rounds.audit), registered once django-modeltranslation has added the translated
+        # The audit trail (core.audit), registered once django-modeltranslation has added the translated
         # fields. The user model belongs to no app of the portal: its history is kept here, without the
         # password hash, and a log-in (which saves `last_login` only) records nothing.
         from django.contrib.auth import get_user_model
 
-        from .audit import audit
+        from core.audit import audit
+
         from .models import FocalPoint, Participation, Party, Round
 
         for model in (Round, Participation, FocalPoint):

@@ -11,8 +11,9 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import date_display
+
 from . import names
-from .dates import date_display
 
 
 class TimeStampedModel(models.Model):

@@ -3,7 +3,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .audit import audited
+from core.audit import audited
+
 from .errors import InvalidExtension
 from .models import Participation
 

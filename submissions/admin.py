@@ -1,16 +1,17 @@
 """The Secretariat's view of every reply: state, dates, lateness, progress, and the actions on it."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from rounds.audit_admin import HistoryAdmin
-from rounds.errors import DomainError
-from rounds.text_limits import text_limit
+from core.admin_actions import act_on_each
+from core.audit_admin import HistoryAdmin
+from core.page_errors import refusal_shown
+from core.text_limits import text_limit
 
 from .models import Answer, Attachment, Reply, ReplyTransition
 from .selectors import reply_completeness, with_completeness
@@ -217,13 +218,13 @@ class ReplyAdmin(HistoryAdmin):
 
     @admin.action(description=_("Register the selected submitted replies"))
     def register_selected(self, request, queryset):
-        for reply in queryset:
-            try:
-                reply_register(reply=reply, by=request.user)
-            except DomainError as error:
-                self.message_user(request, f"{reply}: {error.message}", messages.ERROR)
-            else:
-                self.message_user(request, _("%(reply)s registered.") % {"reply": reply})
+        act_on_each(
+            self,
+            request,
+            queryset,
+            lambda reply: reply_register(reply=reply, by=request.user),
+            _("%(reply)s registered."),
+        )
 
     def _action_view(self, request, pk, form_class, title, perform):
         reply = self.get_object(request, pk)
@@ -231,11 +232,8 @@ class ReplyAdmin(HistoryAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, str(pk))
         form = form_class(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
-            try:
+            with refusal_shown(request, form=form):
                 perform(reply, form.cleaned_data)
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
                 self.message_user(request, _("%(reply)s: done.") % {"reply": reply})
                 return redirect("admin:submissions_reply_change", reply.pk)
         context = {

@@ -17,9 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from questionnaires.models import QUESTION_NUMBER, Question
-from questionnaires.selectors import questions_of
-from rounds.api_schema import (
+from core.api_schema import (
     ISO2,
     NUMBER,
     READ_ERRORS,
@@ -30,13 +28,16 @@ from rounds.api_schema import (
     TooLongErrorOutput,
     errors,
 )
+from core.languages import OfficialLanguage
+from questionnaires.models import QUESTION_NUMBER, Question
+from questionnaires.selectors import questions_of
 from rounds.filters import PARTY_CODE
 from rounds.models import Round
-from rounds.selectors import rounds_visible_to
+from rounds.selectors import round_for
 
 from .errors import NotFound
 from .filters import ReplyFilter
-from .models import Answer, Attachment, OfficialLanguage, Reply
+from .models import Answer, Attachment, Reply
 from .selectors import (
     answer_authors_visible_to,
     participation_for_editing,
@@ -46,7 +47,7 @@ from .services import answer_save_in_language, attachment_add, reply_open, reply
 
 
 def _round(request: Request, slug: str) -> Round:
-    return get_object_or_404(rounds_visible_to(request.user), slug=slug)
+    return round_for(request.user, slug)
 
 
 def _with_contents(replies):

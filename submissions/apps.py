@@ -7,7 +7,7 @@ class SubmissionsConfig(AppConfig):
     verbose_name = _("State replies")
 
     def ready(self) -> None:
-        from rounds.audit import audit
+        from core.audit import audit
 
         from .models import Answer, Attachment, Reply
 

@@ -2,9 +2,10 @@
 
 import django_filters as filters
 
+from core.languages import OfficialLanguage
 from rounds.filters import party_filter, updated_since_filter
 
-from .models import OfficialLanguage, Reply
+from .models import Reply
 
 
 class ReplyFilter(filters.FilterSet):

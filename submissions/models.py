@@ -8,13 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import OfficialLanguage
 from questionnaires.models import Question
 from rounds.models import Language, Party, Round, TimeStampedModel
-
-
-class OfficialLanguage(models.TextChoices):
-    EN = "en", _("English")
-    FR = "fr", _("French")
 
 
 class Reply(TimeStampedModel):

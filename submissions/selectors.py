@@ -1,7 +1,8 @@
 """The one gate for reading replies, answers and attachments: who may see what (DESIGN §3).
 
 The Secretariat sees every reply; a focal point sees its own Party's replies in every state and the
-published replies of other Parties; everyone else sees published replies only.
+published replies of other Parties; everyone else (`PUBLIC`) sees published replies only; none but the
+Secretariat sees a reply of a round still in preparation.
 """
 
 import dataclasses
@@ -9,9 +10,10 @@ import dataclasses
 from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from core.viewers import PUBLIC, Viewer
 from questionnaires.models import Question
 from rounds.models import Participation, Party, Round
-from rounds.selectors import party_of
+from rounds.selectors import in_rounds_visible_to, party_of
 
 from .errors import NotFound
 from .models import Answer, Attachment, Reply
@@ -21,26 +23,28 @@ from .models import Answer, Attachment, Reply
 ANSWER_COMPLETE = Q(no_information=True) | Q(text__regex=r"\S")
 
 
-def replies_visible_to(user) -> QuerySet[Reply]:
+def replies_visible_to(viewer: Viewer) -> QuerySet[Reply]:
     replies = Reply.objects.select_related("round", "party", "national_language")
-    if user.is_authenticated and user.is_staff:
+    if viewer.is_authenticated and viewer.is_staff:
         return replies
-    party = party_of(user)
-    published = Q(state=Reply.State.PUBLISHED)
-    return replies.filter(published | Q(party=party)) if party else replies.filter(published)
+    party = party_of(viewer)
+    visible = Q(state=Reply.State.PUBLISHED)
+    if party:
+        visible |= Q(party=party)
+    return replies.filter(visible, in_rounds_visible_to(viewer))
 
 
-def answer_authors_visible_to(user, *, reply: Reply) -> bool:
+def answer_authors_visible_to(viewer: Viewer, *, reply: Reply) -> bool:
     """Who saved an answer is for the Secretariat and the Party's focal points, not for public readers."""
-    return (user.is_authenticated and user.is_staff) or party_of(user) == reply.party
+    return (viewer.is_authenticated and viewer.is_staff) or party_of(viewer) == reply.party
 
 
-def answers_visible_to(user) -> QuerySet[Answer]:
-    return Answer.objects.filter(reply__in=replies_visible_to(user))
+def answers_visible_to(viewer: Viewer) -> QuerySet[Answer]:
+    return Answer.objects.filter(reply__in=replies_visible_to(viewer))
 
 
-def attachments_visible_to(user) -> QuerySet[Attachment]:
-    return Attachment.objects.filter(reply__in=replies_visible_to(user)).select_related("reply", "question")
+def attachments_visible_to(viewer: Viewer) -> QuerySet[Attachment]:
+    return Attachment.objects.filter(reply__in=replies_visible_to(viewer)).select_related("reply", "question")
 
 
 def participation_for_editing(*, user, round: Round, party_code: str) -> Participation:
@@ -59,8 +63,7 @@ def participation_for_editing(*, user, round: Round, party_code: str) -> Partici
 def participations_of(party: Party) -> QuerySet[Participation]:
     """The rounds a Party is monitored in, newest first, with its reply and the reply's progress."""
     return (
-        Participation.objects.filter(party=party)
-        .exclude(round__status=Round.Status.PREPARATION)
+        Participation.objects.filter(in_rounds_visible_to(PUBLIC), party=party)  # not rounds in preparation
         .select_related("round")
         .order_by("-round__reply_deadline", "-round__pk")
     )

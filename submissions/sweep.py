@@ -13,10 +13,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core.audit import bulk_update_recorded, recorded
+from core.deadlines import STRASBOURG, end_of_day
 from outbox.models import OutboundEmail
 from outbox.services import email_queue
-from rounds.audit import bulk_update_recorded, recorded
-from rounds.deadlines import STRASBOURG, end_of_day
 from rounds.models import FocalPoint, Participation, Round
 
 from .models import Reply

@@ -1,7 +1,7 @@
 """The moderation queue of contributions."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -11,9 +11,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from rounds.audit_admin import HistoryAdmin
-from rounds.errors import DomainError
-from rounds.text_limits import text_limit
+from core.admin_actions import act_on_each
+from core.audit_admin import HistoryAdmin
+from core.page_errors import refusal_shown
+from core.text_limits import text_limit
 
 from ..models import (
     Contribution,
@@ -242,18 +243,10 @@ class ContributionAdmin(HistoryAdmin):
             '<a href="{}">{}</a>', url, contribution.document_name or contribution.document.name
         )
 
-    def _act(self, request, queryset, perform, done):
-        for contribution in queryset:
-            try:
-                perform(contribution)
-            except DomainError as error:
-                self.message_user(request, f"{contribution}: {error.message}", messages.ERROR)
-            else:
-                self.message_user(request, done % {"contribution": contribution})
-
     @admin.action(description=_("Acknowledge"), permissions=["change"])
     def acknowledge_selected(self, request, queryset):
-        self._act(
+        act_on_each(
+            self,
             request,
             queryset,
             lambda contribution: contribution_acknowledge(contribution=contribution, by=request.user),
@@ -262,7 +255,8 @@ class ContributionAdmin(HistoryAdmin):
 
     @admin.action(description=_("Make confidential"), permissions=["change"])
     def make_confidential_selected(self, request, queryset):
-        self._act(
+        act_on_each(
+            self,
             request,
             queryset,
             lambda contribution: contribution_make_confidential(contribution=contribution, by=request.user),
@@ -273,7 +267,8 @@ class ContributionAdmin(HistoryAdmin):
         description=_("Make public (with the organisation's recorded consent)"), permissions=["change"]
     )
     def make_public_selected(self, request, queryset):
-        self._act(
+        act_on_each(
+            self,
             request,
             queryset,
             lambda contribution: contribution_make_public(contribution=contribution, by=request.user),
@@ -331,11 +326,8 @@ class ContributionAdmin(HistoryAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, str(pk))
         form = form_class(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
-            try:
+            with refusal_shown(request, form=form):
                 perform(contribution, form.cleaned_data)
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
                 self.message_user(request, done % {"contribution": contribution})
                 return redirect(reverse("admin:civil_society_contribution_change", args=[contribution.pk]))
         context = {

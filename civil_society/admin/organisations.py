@@ -1,12 +1,12 @@
 """Verifying organisations and seeing their members."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from rounds.audit_admin import HistoryAdmin
-from rounds.errors import DomainError
+from core.admin_actions import act_on_each
+from core.audit_admin import HistoryAdmin
 
 from ..models import (
     Invitation,
@@ -81,13 +81,13 @@ class OrganisationAdmin(HistoryAdmin):
 
     @admin.action(description=_("Verify selected organisations"), permissions=["change"])
     def verify_selected(self, request, queryset):
-        for organisation in queryset:
-            try:
-                organisation_verify(organisation=organisation, by=request.user)
-            except DomainError as error:
-                self.message_user(request, f"{organisation}: {error.message}", messages.ERROR)
-            else:
-                self.message_user(request, _("%(organisation)s verified.") % {"organisation": organisation})
+        act_on_each(
+            self,
+            request,
+            queryset,
+            lambda organisation: organisation_verify(organisation=organisation, by=request.user),
+            _("%(organisation)s verified."),
+        )
 
 
 # Contributions

@@ -3,7 +3,7 @@
 members and registered readers only: the tools are not offered for staff and focal points, and refused if
 asked for."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -14,8 +14,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.errors import DomainError
+from core.page_errors import refusal_shown
 from rounds.admin import PortalUserAdmin
-from rounds.errors import DomainError
 
 from ..personal_data import (
     personal_data_check,
@@ -72,12 +73,10 @@ class MemberUserAdmin(PortalUserAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_view_permission(request, user):
             raise PermissionDenied
-        try:
+        with refusal_shown(request):
             document = personal_data_json(user=user)
-        except DomainError as error:
-            self.message_user(request, error.message, messages.ERROR)
-            return self._change_page(user)
-        return json_attachment(document, user=user)
+            return json_attachment(document, user=user)
+        return self._change_page(user)
 
     def personal_data_erase_view(self, request, object_id):
         user = self.get_object(request, unquote(object_id))
@@ -85,30 +84,25 @@ class MemberUserAdmin(PortalUserAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_change_permission(request, user):
             raise PermissionDenied
-        try:
+        with refusal_shown(request):
             if request.method == "POST":
                 erased = personal_data_erase(user=user, by=request.user)
-            else:
-                plan = personal_data_erasure_plan(user=user)
-        except DomainError as error:
-            self.message_user(request, error.message, messages.ERROR)
-            return self._change_page(user)
-        if request.method == "POST":
-            # The message names the new account only: messages may be kept in the session.
-            self.message_user(
-                request,
-                _("The personal data was erased. The account is now %(username)s.")
-                % {"username": erased.username},
-            )
-            return self._change_page(erased)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Erase personal data"),
-            "subject": user,
-            "plan": plan,
-            "opts": self.opts,
-        }
-        return render(request, "admin/civil_society/user/erase_personal_data.html", context)
+                # The message names the new account only: messages may be kept in the session.
+                self.message_user(
+                    request,
+                    _("The personal data was erased. The account is now %(username)s.")
+                    % {"username": erased.username},
+                )
+                return self._change_page(erased)
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Erase personal data"),
+                "subject": user,
+                "plan": personal_data_erasure_plan(user=user),
+                "opts": self.opts,
+            }
+            return render(request, "admin/civil_society/user/erase_personal_data.html", context)
+        return self._change_page(user)
 
 
 def _handled(user) -> bool:

@@ -31,9 +31,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
+from core.audit import audited
 from outbox.models import OutboundEmail
 from outbox.services import email_queue
-from rounds.audit import audited
 
 from ..models import (
     Contribution,

@@ -15,8 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
+from core.audit import is_audited
 from outbox.models import OutboundEmail
-from rounds.audit import is_audited
 
 from ..models import (
     Contribution,

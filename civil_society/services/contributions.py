@@ -8,12 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audited
+from core.dates import date_display
+from core.deadlines import STRASBOURG
+from core.text_limits import text_check
+from outbox.services import email_queue
 from questionnaires.models import Question
-from rounds.audit import audited
-from rounds.dates import date_display
-from rounds.deadlines import STRASBOURG
 from rounds.models import Participation, Party, Round
-from rounds.text_limits import text_check
 from submissions.models import Reply
 
 from ..documents import docx_to_safe_html, safe_html
@@ -28,7 +29,6 @@ from ..errors import (
 from ..models import Contribution, ContributionEvent, ContributionItem, CoSignature, Membership, Organisation
 from ..selectors import member_emails
 from ..windows import comment_window, questionnaire_window
-from .organisations import _mail
 
 Kind, Visibility, State = Contribution.Kind, Contribution.Visibility, Contribution.State
 
@@ -243,7 +243,12 @@ def co_signer_add(*, contribution: Contribution, by, organisation: Organisation)
         "lead": contribution.organisation.name,
         "is_public": contribution.is_public,
     }
-    _mail("civil_society/email/co_signature_request", recipients, context, contribution.language)
+    email_queue(
+        template="civil_society/email/co_signature_request",
+        to=recipients,
+        context=context,
+        language=contribution.language,
+    )
     return co_signature
 
 
@@ -326,5 +331,10 @@ def contribution_submit(
         "title": str(contribution),
         "is_public": contribution.is_public,
     }
-    _mail("civil_society/email/submitted", recipients, context, contribution.language)
+    email_queue(
+        template="civil_society/email/submitted",
+        to=recipients,
+        context=context,
+        language=contribution.language,
+    )
     return contribution

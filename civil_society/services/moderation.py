@@ -7,18 +7,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audited, bulk_update_recorded, recorded
+from core.deadlines import end_of_day
+from core.text_limits import text_check
+from core.viewers import PUBLIC
 from outbox.services import email_queue
-from rounds.audit import audited, bulk_update_recorded, recorded
-from rounds.deadlines import end_of_day
 from rounds.models import FocalPoint, Party
-from rounds.text_limits import text_check
 from submissions.models import Reply
 
 from ..documents import safe_html
 from ..errors import InvalidContribution, InvalidTransition, NotFound
 from ..models import Contribution, ContributionEvent, InformationRequest, Membership
-from ..selectors import member_emails, published_contributions
-from .organisations import _mail
+from ..selectors import contributions_visible_to, member_emails
 
 Action, State = ContributionEvent.Action, Contribution.State
 
@@ -122,11 +122,11 @@ def information_request_create(
         "question": question,
         "due_on": due_on,
     }
-    _mail(
-        "civil_society/email/information_request",
-        member_emails(contribution.organisation),
-        context,
-        contribution.language,
+    email_queue(
+        template="civil_society/email/information_request",
+        to=member_emails(contribution.organisation),
+        context=context,
+        language=contribution.language,
     )
     return request
 
@@ -156,7 +156,9 @@ def party_comment_digest_send() -> int:
     """Tell each Party's focal points of the public comments on its reply acknowledged since the last
     digest. Confidential contributions are never in it. Returns how many e-mails were queued."""
     sent = 0
-    pending = published_contributions().filter(party_notified_at__isnull=True, kind=Contribution.Kind.COMMENT)
+    pending = contributions_visible_to(PUBLIC).filter(
+        party_notified_at__isnull=True, kind=Contribution.Kind.COMMENT
+    )
     for round_id, party_id in pending.values_list("round", "parties").distinct().order_by():
         with transaction.atomic():
             batch = list(

@@ -11,9 +11,9 @@ from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from core.audit import audited
+from core.text_limits import text_check
 from outbox.services import email_queue
-from rounds.audit import audited
-from rounds.text_limits import text_check
 
 from ..errors import NotFound, RegistrationRefused
 from ..models import Invitation, Membership, Organisation
@@ -27,10 +27,6 @@ class EmailVerificationTokenGenerator(PasswordResetTokenGenerator):
 
 
 email_verification_tokens = EmailVerificationTokenGenerator()
-
-
-def _mail(template: str, to: list[str], context: dict, language: str) -> None:
-    email_queue(template=template, to=to, context=context, language=language)
 
 
 def email_verification_link(user) -> tuple[str, str]:
@@ -94,7 +90,12 @@ def organisation_register(
         raise RegistrationRefused(_("This organisation or user name was registered a moment ago.")) from None
     membership = Membership.objects.create(organisation=organisation, user=user)
     uid, token = email_verification_link(user)
-    _mail("civil_society/email/verify", [member_email], {"uid": uid, "token": token, "name": name}, language)
+    email_queue(
+        template="civil_society/email/verify",
+        to=[member_email],
+        context={"uid": uid, "token": token, "name": name},
+        language=language,
+    )
     return membership
 
 
@@ -123,7 +124,7 @@ def member_invite(*, organisation: Organisation, email: str, by, language: str) 
         "organisation": organisation.name,
         "by": by.get_full_name() or by.username,
     }
-    _mail("civil_society/email/invitation", [email], context, language)
+    email_queue(template="civil_society/email/invitation", to=[email], context=context, language=language)
     return invitation
 
 

@@ -6,8 +6,8 @@ import uuid
 
 from django.db import transaction
 
+from core.languages import OfficialLanguage
 from rounds.models import Party, Round
-from submissions.models import OfficialLanguage
 
 from ..models import Subscription
 

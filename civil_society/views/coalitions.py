@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rounds.errors import DomainError
+from core.page_errors import refusal_shown
 
 from .. import selectors, services
 from ..contribution_forms import (
@@ -27,7 +27,7 @@ TEMPLATES = "civil_society/contributions"
 def co_signers(request: HttpRequest, pk: int) -> HttpResponse:
     """Invite another verified organisation (`action=add`), or withdraw the invitation (`action=remove`)."""
     contribution = for_authoring(request, pk)
-    try:
+    with refusal_shown(request):
         if request.POST.get("action") == "remove":
             signature = (
                 CoSignature.objects.select_related("organisation")
@@ -55,8 +55,6 @@ def co_signers(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("%(name)s is invited to co-sign; its members have been e-mailed.") % {"name": organisation},
             )
-    except DomainError as error:
-        messages.error(request, error.message)
     return redirect(editor_url(pk, "co-signers"))
 
 
@@ -75,13 +73,8 @@ def co_sign(request: HttpRequest, pk: int) -> HttpResponse:
     decision = request.POST.get("decision")
     if signature is None or decision not in ("confirm", "decline"):
         raise Http404
-    try:
+    with refusal_shown(request):
         services.co_signature_decide(co_signature=signature, by=request.user, confirm=decision == "confirm")
-    except NotFound:
-        raise Http404 from None
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
         if decision == "decline":
             # An organisation that declined no longer reads the contribution: back to its own page.
             messages.success(request, _("Your organisation has declined to co-sign this contribution."))
@@ -96,13 +89,8 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
     """The lead organisation agrees that its confidential contribution be made public; the Secretariat
     decides."""
     contribution = for_authoring(request, pk)
-    try:
+    with refusal_shown(request):
         services.contribution_publicity_consent(contribution=contribution, by=request.user)
-    except NotFound:
-        raise Http404 from None
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
         messages.success(
             request,
             _(
@@ -119,15 +107,10 @@ def information_request(request: HttpRequest, pk: int) -> HttpResponse:
     info = get_object_or_404(selectors.information_requests_for(organisation), pk=pk)
     form = InformationAnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_shown(request, form=form):
             services.information_request_answer(
                 request=info, by=request.user, answer=form.cleaned_data["answer"]
             )
-        except NotFound:
-            raise Http404 from None
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("Your answer has been sent to the Secretariat."))
             return redirect("information-request", pk)
     context = {"info": info, "contribution": info.contribution, "form": form}

@@ -15,11 +15,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import DomainError, TextTooLong
+from core.page_errors import refusal_shown
+from core.viewers import PUBLIC
 from questionnaires.selectors import questions_of
-from rounds.errors import DomainError, TextTooLong
-from rounds.models import Round
 from rounds.selectors import rounds_visible_to
-from submissions.models import Reply
 from submissions.selectors import answers_visible_to
 
 from .. import selectors, services
@@ -44,7 +44,7 @@ def new(request: HttpRequest) -> HttpResponse:
     """Choose the round first (a plain GET form, so the Party lists fit it without JavaScript), then the
     rest. `?round=<slug>&party=<iso2>&kind=comment` preselects, as the public Party page links here."""
     organisation = organisation_or_404(request)
-    rounds = list(rounds_visible_to(request.user).exclude(status=Round.Status.PREPARATION))
+    rounds = list(rounds_visible_to(PUBLIC))  # one writes only in a round the public sees
     data = request.POST if request.method == "POST" else request.GET
     round_ = next((r for r in rounds if r.slug == data.get("round")), None)
     if round_ is None and len(rounds) == 1:
@@ -56,13 +56,10 @@ def new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ContributionNewForm(request.POST, round=round_, choices=choices)
         if form.is_valid():
-            try:
+            with refusal_shown(request, form=form):
                 contribution = services.contribution_create(
                     organisation=organisation, by=request.user, **form.creation()
                 )
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
                 messages.success(request, _("Your draft is created. Write it here, then submit it."))
                 return redirect("contribution-edit", contribution.pk)
     else:
@@ -111,15 +108,11 @@ def _page_context(request: HttpRequest, contribution: Contribution, *, writes: b
     is_comment = contribution.kind == Contribution.Kind.COMMENT
     items = {item.question_id: item for item in contribution.items.all()}
     answers = {}
-    if is_comment and parties:
+    if is_comment and parties:  # a comment is on the published reply, as the public reads it
         answers = {
             answer.question_id: answer
-            for answer in answers_visible_to(user)
-            .filter(
-                reply__round=contribution.round_id,
-                reply__party=parties[0],
-                reply__state=Reply.State.PUBLISHED,
-            )
+            for answer in answers_visible_to(PUBLIC)
+            .filter(reply__round=contribution.round_id, reply__party=parties[0])
             .select_related("reply")
         }
     questions = list(questions_of(round=contribution.round))
@@ -235,19 +228,15 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(form.errors["file"]))
         return redirect(editor_url(pk, "document"))
     upload = form.cleaned_data["file"]
-    try:
+    refused = _("%(file)s was not used: %(reason)s Nothing has changed.")
+    with refusal_shown(request, wrap=lambda reason: refused % {"file": upload.name, "reason": reason}):
         services.contribution_document_attach(contribution=contribution, by=request.user, upload=upload)
-    except DomainError as error:
-        messages.error(
+        messages.success(
             request,
-            _("%(file)s was not used: %(reason)s Nothing has changed.")
-            % {"file": upload.name, "reason": error.message},
+            _("The text of %(file)s is now the general part; the file is kept.") % {"file": upload.name},
         )
-        return redirect(editor_url(pk, "document"))
-    messages.success(
-        request, _("The text of %(file)s is now the general part; the file is kept.") % {"file": upload.name}
-    )
-    return redirect(editor_url(pk, "settings"))
+        return redirect(editor_url(pk, "settings"))
+    return redirect(editor_url(pk, "document"))
 
 
 @login_required

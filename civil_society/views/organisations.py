@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from rounds.errors import DomainError
+from core.page_errors import refusal_shown
 
 from ..errors import NotFound
 from ..forms import InvitationAcceptForm, MemberInviteForm, OrganisationRegisterForm
@@ -50,11 +50,8 @@ def register(request: HttpRequest) -> HttpResponse:
         return render(request, "civil_society/organisations/registered.html", {"email": email})
     form = OrganisationRegisterForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        try:
+        with refusal_shown(request, form=form):
             organisation_register(**form.registration(), language=translation.get_language())
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
             request.session[REGISTERED_EMAIL] = form.cleaned_data["member_email"]
             return redirect("organisation-register")
     return render(request, "civil_society/organisations/register.html", {"form": form}, status=_status(form))
@@ -110,13 +107,10 @@ def invite(request: HttpRequest) -> HttpResponse:
     form = MemberInviteForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         email = form.cleaned_data["email"]
-        try:
+        with refusal_shown(request, form=form):
             member_invite(
                 organisation=organisation, email=email, by=request.user, language=translation.get_language()
             )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(
                 request,
                 _("An invitation has been e-mailed to %(email)s. The link is valid for 14 days.")
@@ -138,17 +132,12 @@ def accept_invitation(request: HttpRequest, token) -> HttpResponse:
         raise Http404 from None
     form = InvitationAcceptForm(request.POST if request.method == "POST" else None, email=invitation.email)
     if form.is_valid():
-        try:
+        with refusal_shown(request, form=form):
             membership = invitation_accept(
                 token=str(token),
                 username=form.cleaned_data["username"],
                 password=form.cleaned_data["password"],
             )
-        except NotFound:
-            raise Http404 from None
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
             _log_in(request, membership.user)
             messages.success(
                 request,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from rounds.errors import DomainError
+from core.errors import DomainError
 
 from ..personal_data import personal_data_erasure_request, personal_data_json
 from .access import organisation_or_404

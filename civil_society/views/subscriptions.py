@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.languages import OfficialLanguage
 from rounds.models import Party, Round
-from rounds.selectors import rounds_visible_to
-from submissions.models import OfficialLanguage
+from rounds.selectors import round_for
 
 from ..errors import NotFound
 from ..models import Subscription
@@ -66,7 +66,7 @@ def _follow(request: HttpRequest, *, follow: bool, round: Round, party: Party | 
 
 
 def _round(request: HttpRequest, slug: str) -> Round:
-    return get_object_or_404(rounds_visible_to(request.user), slug=slug)
+    return round_for(request.user, slug)
 
 
 @login_required

@@ -1,5 +1,5 @@
 """The scale data set (`python manage.py seed_scale`): a large, realistic and repeatable volume for
-benchmarks, written with the models (in bulk through rounds.audit, history included), never with the test
+benchmarks, written with the models (in bulk through core.audit, history included), never with the test
 factories.
 
 Its own rounds (`scale-1` the oldest ... `scale-N` the newest, numbered from 101) over the real Parties and,

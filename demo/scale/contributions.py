@@ -19,7 +19,7 @@ from civil_society.models import (
     InformationRequest,
 )
 from civil_society.windows import add_months
-from rounds.deadlines import STRASBOURG, end_of_day
+from core.deadlines import STRASBOURG, end_of_day
 
 from . import phrases
 from .organisations import Organisations

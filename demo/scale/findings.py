@@ -10,9 +10,9 @@ import datetime
 import random
 from collections import defaultdict
 
+from core.deadlines import STRASBOURG
 from questionnaires.models import Question
 from reports.models import Finding
-from rounds.deadlines import STRASBOURG
 from submissions.models import Answer, Reply
 
 from . import phrases

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.db import connection, transaction
 
-from rounds.audit import recorded
+from core.audit import recorded
 
 from .attachments import attachments_create
 from .contributions import contributions_create

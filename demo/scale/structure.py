@@ -10,8 +10,8 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+from core.deadlines import STRASBOURG
 from questionnaires.models import LinguisticVersion, Question, Questionnaire, QuestionText, Theme
-from rounds.deadlines import STRASBOURG
 from rounds.models import Participation, Round
 
 from ..data.rounds import QUESTIONS_2ND_ROUND

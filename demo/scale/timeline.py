@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass, field
 
 from civil_society.windows import add_months
-from rounds.deadlines import STRASBOURG, end_of_day
+from core.deadlines import STRASBOURG, end_of_day
 from rounds.models import Round
 from submissions.models import Reply
 

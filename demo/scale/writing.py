@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from django.db import models, reset_queries
 
-from rounds.audit import bulk_create_recorded
+from core.audit import bulk_create_recorded
 
 BATCH_SIZE = 500
 

@@ -34,11 +34,12 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
-    "simple_history",  # the audit trail (rounds/audit.py)
+    "simple_history",  # the audit trail (core/audit.py)
     "django_otp",  # the Secretariat's second factor (accounts/two_factor.py)
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",  # recovery codes
     "axes",  # log-in throttling
+    "core",  # what every app shares (core/apps.py); no models
     "accounts",
     "rounds",
     "questionnaires",
@@ -115,7 +116,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # Overrides the `date` filter everywhere: "1er avril 2018" in French.
-            "builtins": ["rounds.templatetags.dates"],
+            "builtins": ["core.templatetags.dates"],
         },
     },
 ]
@@ -177,7 +178,7 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # nobody reads another person's key in the
 TWO_FACTOR_RECOVERY_CODES = 10
 # A confirmation link for a new e-mail address is valid this long.
 EMAIL_CHANGE_MAX_AGE_SECONDS = 24 * 3600
-# The audit trail is read in the admin, never reverted from it (rounds/audit.py, rounds/audit_admin.py).
+# The audit trail is read in the admin, never reverted from it (core/audit.py, core/audit_admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # The Council of Europe's two official languages; content fields carry both (django-modeltranslation).
@@ -337,7 +338,7 @@ SPECTACULAR_SETTINGS = {
         "QuestionKindEnum": "questionnaires.models.Question.Kind",
         "ThemeEnum": "questionnaires.models.Theme",
         "ReplyStateEnum": "submissions.models.Reply.State",
-        "OfficialLanguageEnum": "submissions.models.OfficialLanguage",
+        "OfficialLanguageEnum": "core.languages.OfficialLanguage",
         "AttachmentKindEnum": "submissions.models.Attachment.Kind",
         "ContributionKindEnum": "civil_society.models.Contribution.Kind",
         "VisibilityEnum": "civil_society.models.Contribution.Visibility",
@@ -391,7 +392,7 @@ ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 CONTRIBUTION_DOCUMENT_MAX_BYTES = env.int("CONTRIBUTION_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 # Free texts, in characters (a line break counts one; a contribution's text is counted as stored, as
 # sanitised HTML, so a converted .docx counts its markup). The services refuse a longer one with 400
-# `too_long` naming the limit; the editors count down from 90% of it (rounds/text_limits.py).
+# `too_long` naming the limit; the editors count down from 90% of it (core/text_limits.py).
 TEXT_LIMITS = {
     # A State's answer in either language; a contribution's items and general part; an organisation's
     # answer to a request for information; a finding.

@@ -14,13 +14,13 @@ import json
 import re
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
-from civil_society.models import Contribution, ContributionItem, CoSignature
-from civil_society.selectors import public_contributions
+from civil_society.models import Contribution, ContributionItem
+from civil_society.selectors import for_listing, public_contributions
+from core.viewers import PUBLIC
 from questionnaires.models import Questionnaire
 from questionnaires.selectors import questions_of
 from reports.selectors import findings_visible_to, with_figures
@@ -35,12 +35,9 @@ _BLOCK_END = re.compile(r"<br\s*/?>|</(p|li|h[1-6]|div|blockquote|tr|ul|ol)>", r
 
 def open_data_document(*, round: Round, now: datetime.datetime | None = None) -> dict:
     """The document of a public round (the caller has checked that it is public)."""
-    public = AnonymousUser()
-    replies = (
-        replies_visible_to(public).filter(round=round, state=Reply.State.PUBLISHED).order_by("party__code")
-    )
+    replies = replies_visible_to(PUBLIC).filter(round=round).order_by("party__code")
     answers = (
-        answers_visible_to(public)
+        answers_visible_to(PUBLIC)
         .filter(reply__in=replies)
         .select_related("reply__party", "reply__national_language", "question")
         .order_by("reply__party__code", "question__position")
@@ -125,7 +122,7 @@ def _round(round: Round) -> dict:
 
 def _languages(round: Round) -> list[dict]:
     monitored = Participation.objects.filter(round=round).values("party")
-    published = replies_visible_to(AnonymousUser()).filter(round=round, state=Reply.State.PUBLISHED)
+    published = replies_visible_to(PUBLIC).filter(round=round)
     used = Language.objects.filter(parties__in=monitored) | Language.objects.filter(
         pk__in=published.values("national_language")
     )
@@ -185,17 +182,10 @@ def _answer_rows(answer: Answer) -> list[dict]:
 
 
 def _contributions(round: Round) -> list[Contribution]:
-    confirmed = CoSignature.objects.filter(state=CoSignature.State.CONFIRMED).select_related("organisation")
+    items = ContributionItem.objects.select_related("question").order_by("question__position")
     return list(
-        public_contributions(round=round)
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch("parties", Party.objects.order_by("code")),
-            Prefetch(
-                "items", ContributionItem.objects.select_related("question").order_by("question__position")
-            ),
-            Prefetch("co_signatures", confirmed.order_by("organisation__name"), to_attr="confirmed"),
-        )
+        for_listing(public_contributions(round=round))
+        .prefetch_related(Prefetch("items", items))
         .order_by("acknowledged_at", "pk")
     )
 
@@ -204,7 +194,7 @@ def _contribution(contribution: Contribution) -> dict:
     return {
         "id": contribution.pk,
         "organisation": contribution.organisation.name,
-        "co_signers": [signature.organisation.name for signature in contribution.confirmed],
+        "co_signers": [signature.organisation.name for signature in contribution.confirmed_co_signatures],
         "kind": contribution.kind,
         "language": contribution.language,
         "parties": [party.code for party in contribution.parties.all()],
@@ -224,7 +214,7 @@ def _findings(round: Round, *, answers, contributions: list[Contribution]) -> li
     public_answers = set(answers.values_list("pk", flat=True))
     public_contributions = {contribution.pk for contribution in contributions}
     findings = (
-        with_figures(findings_visible_to(AnonymousUser()).filter(round=round))
+        with_figures(findings_visible_to(PUBLIC).filter(round=round))
         .prefetch_related(
             Prefetch("parties", Party.objects.order_by("code")),
             Prefetch("questions", questions_of(round=round)),

@@ -1,7 +1,7 @@
 """Search across what the portal publishes: answers of published replies, public civil-society comments and
 adopted findings.
 
-Whoever searches, the results are read through the public gates (`AnonymousUser()`), so a focal point or
+Whoever searches, the results are read through the public gates (`PUBLIC`), so a focal point or
 the Secretariat finds what any reader finds, and a results page is the same for everyone in a language.
 
 On PostgreSQL, full-text search: each text is matched with the text search configuration of its language

@@ -7,17 +7,16 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, transaction
 from django.db.models import Case, Expression, FloatField, Q, QuerySet, When
 from django.db.models.functions import Greatest
 
 from civil_society.models import Contribution, ContributionItem
-from civil_society.selectors import published_contributions
+from civil_society.selectors import contributions_visible_to
+from core.viewers import PUBLIC
 from reports.models import Finding
 from reports.selectors import concerning, findings_visible_to
-from rounds.selectors import rounds_visible_to
 from submissions.models import Answer
 from submissions.selectors import answers_visible_to
 
@@ -96,12 +95,8 @@ class Filters:
 # --- Matching: what is visible, narrowed by the filters, matched by the query ---------------------------
 
 
-def _visible_rounds():
-    return rounds_visible_to(AnonymousUser()).values("pk")
-
-
 def _answers(filters: Filters) -> QuerySet[Answer]:
-    answers = answers_visible_to(AnonymousUser()).filter(reply__round__in=_visible_rounds())
+    answers = answers_visible_to(PUBLIC)
     if filters.round:
         answers = answers.filter(reply__round__slug=filters.round)
     if filters.party:
@@ -114,7 +109,7 @@ def _answers(filters: Filters) -> QuerySet[Answer]:
 
 
 def _contributions(filters: Filters) -> QuerySet[Contribution]:
-    contributions = published_contributions().filter(round__in=_visible_rounds())
+    contributions = contributions_visible_to(PUBLIC)
     if filters.round:
         contributions = contributions.filter(round__slug=filters.round)
     if filters.party:
@@ -133,7 +128,7 @@ def _items(filters: Filters) -> QuerySet[ContributionItem]:
 
 
 def _findings(filters: Filters) -> QuerySet[Finding]:
-    findings = findings_visible_to(AnonymousUser()).filter(round__in=_visible_rounds())
+    findings = findings_visible_to(PUBLIC)
     if filters.round:
         findings = findings.filter(round__slug=filters.round)
     if filters.party:

@@ -1,9 +1,9 @@
-from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.viewers import PUBLIC
 from rounds.selectors import round_current, rounds_visible_to
 
 from ..cache import cached, whole_page_for_readers
@@ -17,10 +17,9 @@ def home(request: HttpRequest) -> HttpResponse:
     """What the Committee monitors, the current round and the latest publications: the same for everyone."""
 
     def build() -> str:
-        public = AnonymousUser()
         context = {
-            "current_round": round_current(public),
-            "round_count": rounds_visible_to(public).count(),
+            "current_round": round_current(PUBLIC),
+            "round_count": rounds_visible_to(PUBLIC).count(),
             "replies": latest_replies(LATEST),
             "comments": latest_comments(LATEST),
             "factsheets": latest_factsheets(LATEST),

@@ -9,10 +9,9 @@ language, and the reader's own controls (follow, comment) are added around it.
 
 from collections import defaultdict
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -24,12 +23,12 @@ from civil_society.selectors import (
     public_contributions_on,
 )
 from civil_society.windows import comment_window
+from core.viewers import PUBLIC
 from questionnaires.selectors import questions_of
 from reports.evidence import attach_evidence
 from reports.factsheets import KIND_HEADINGS
 from reports.selectors import factsheets_visible_to, findings_of_party
-from rounds.models import Participation
-from rounds.selectors import rounds_visible_to
+from rounds.selectors import participation_for
 from submissions.models import Reply
 from submissions.selectors import (
     answers_visible_to,
@@ -44,13 +43,7 @@ VERSIONS = ("both", "official", "national")
 
 
 def published_reply(*, slug: str, iso2: str) -> Reply | None:
-    public = AnonymousUser()
-    return (
-        replies_visible_to(public)
-        .filter(state=Reply.State.PUBLISHED, round__in=rounds_visible_to(public).values("pk"))
-        .filter(round__slug=slug, party__code=iso2.upper())
-        .first()
-    )
+    return replies_visible_to(PUBLIC).filter(round__slug=slug, party__code=iso2.upper()).first()
 
 
 @whole_page_for_readers
@@ -80,12 +73,7 @@ def reply_awaited(request: HttpRequest, *, slug: str, iso2: str) -> HttpResponse
     """The page of a Party monitored in a public round whose reply is not published: what is public of the
     reply, that it was received, when and whether late (`reply_receipts`), or the deadline, and nothing else.
     A Party not monitored in the round has no page."""
-    participation = get_object_or_404(
-        Participation.objects.select_related("round", "party"),
-        round__in=rounds_visible_to(AnonymousUser()).values("pk"),
-        round__slug=slug,
-        party__code=iso2.upper(),
-    )
+    participation = participation_for(PUBLIC, slug=slug, party_code=iso2)
     received_at, is_late = reply_receipts(round=participation.round).get(participation.party_id, (None, None))
     context = {
         "round": participation.round,
@@ -99,13 +87,12 @@ def reply_awaited(request: HttpRequest, *, slug: str, iso2: str) -> HttpResponse
 
 def _body_context(reply: Reply, versions: str, window) -> dict:
     """A constant number of queries, whatever the number of questions, comments and findings."""
-    public = AnonymousUser()
-    answers = {answer.question_id: answer for answer in answers_visible_to(public).filter(reply=reply)}
+    answers = {answer.question_id: answer for answer in answers_visible_to(PUBLIC).filter(reply=reply)}
     comments = defaultdict(list)
     for item in public_comment_items(round=reply.round, party=reply.party):
         comments[item.question_id].append(item)
     attachments = defaultdict(list)
-    for attachment in attachments_visible_to(public).filter(reply=reply).order_by("created_at"):
+    for attachment in attachments_visible_to(PUBLIC).filter(reply=reply).order_by("created_at"):
         attachments[attachment.question_id].append(attachment)
     questions = list(questions_of(round=reply.round))
     for question in questions:
@@ -139,7 +126,7 @@ def _body_context(reply: Reply, versions: str, window) -> dict:
             (heading, [finding for finding in findings if finding.kind == kind])
             for kind, heading in KIND_HEADINGS.items()
         ],
-        "factsheets": factsheets_visible_to(public)
+        "factsheets": factsheets_visible_to(PUBLIC)
         .filter(round=reply.round, party=reply.party)
         .order_by("language"),
     }

@@ -1,15 +1,14 @@
-from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.viewers import PUBLIC
 from questionnaires.models import Questionnaire
 from questionnaires.selectors import questions_of
 from reports.selectors import factsheets_in_reading_order, factsheets_visible_to
 from rounds.models import Round
-from rounds.selectors import rounds_visible_to
-from submissions.models import Reply
+from rounds.selectors import round_for
 from submissions.selectors import replies_visible_to
 
 from ..cache import cached, whole_page_for_readers
@@ -19,19 +18,16 @@ from ..cache import cached, whole_page_for_readers
 def round_page(request: HttpRequest, slug: str) -> HttpResponse:
     """A round: its theme and timeline, the questionnaire with both kinds of question, what is published.
     The Secretariat also sees a round still in preparation; what the page counts is public either way."""
-    round_ = get_object_or_404(rounds_visible_to(request.user), slug=slug)
+    round_ = round_for(request.user, slug)
 
     def build() -> str:
-        public = AnonymousUser()
         context = {
             "round": round_,
             "is_public": round_.status != Round.Status.PREPARATION,
             "questionnaire": Questionnaire.objects.filter(round=round_).first(),
             "questions": questions_of(round=round_),
-            "published_count": replies_visible_to(public)
-            .filter(round=round_, state=Reply.State.PUBLISHED)
-            .count(),
-            "factsheets": factsheets_in_reading_order(factsheets_visible_to(public).filter(round=round_)),
+            "published_count": replies_visible_to(PUBLIC).filter(round=round_).count(),
+            "factsheets": factsheets_in_reading_order(factsheets_visible_to(PUBLIC).filter(round=round_)),
         }
         return render_to_string("public/_round_body.html", context)
 

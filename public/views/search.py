@@ -2,11 +2,11 @@
 public sees (public.search reads through the public gates)."""
 
 from django import forms
-from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from core.viewers import PUBLIC
 from questionnaires.models import Question, Theme
 from rounds.names import sorted_by_name
 from rounds.selectors import parties_list, rounds_visible_to
@@ -37,8 +37,7 @@ class SearchForm(forms.Form):
         if self.data.get("party"):  # an ISO code in either case
             self.data = self.data.copy()
             self.data["party"] = self.data["party"].upper()
-        public = AnonymousUser()
-        rounds = [(round_.slug, round_.label) for round_ in rounds_visible_to(public)]
+        rounds = [(round_.slug, round_.label) for round_ in rounds_visible_to(PUBLIC)]
         parties = [(party.code, party.name) for party in sorted_by_name(parties_list())]
         self.fields["round"].choices = [("", _("All")), *rounds]
         self.fields["party"].choices = [("", _("All")), *parties]

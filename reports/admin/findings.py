@@ -4,14 +4,15 @@ is said as a warning after the save, not refused."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from civil_society.selectors import published_contributions
+from civil_society.selectors import contributions_visible_to
+from core.admin_actions import act_on_each
+from core.audit_admin import HistoryAdmin
+from core.errors import TextTooLong
+from core.viewers import PUBLIC
 from questionnaires.models import Question
-from rounds.audit_admin import HistoryAdmin
-from rounds.errors import DomainError, TextTooLong
 from rounds.models import Party
 from submissions.selectors import answers_visible_to
 
@@ -63,12 +64,16 @@ def _choices(field_name: str):
     """Only what may be cited: published answers, public acknowledged comments."""
     if field_name == "answers":
         return (
-            answers_visible_to(AnonymousUser())
+            answers_visible_to(PUBLIC)
             .select_related("reply__round", "reply__party", "question")
             .order_by("reply__round_id", "reply__party__code", "question__position")
         )
     if field_name == "contributions":
-        return published_contributions().select_related("round", "organisation").order_by("round_id", "pk")
+        return (
+            contributions_visible_to(PUBLIC)
+            .select_related("round", "organisation")
+            .order_by("round_id", "pk")
+        )
     if field_name == "questions":
         return Question.objects.select_related("questionnaire__round").order_by(
             "questionnaire__round_id", "position"
@@ -227,29 +232,24 @@ class FindingAdmin(HistoryAdmin, TabbedTranslationAdmin):
     def save_related(self, request, form, formsets, change):
         """The service wrote the finding's links with it; the form has nothing left to save."""
 
-    def _act(self, request, queryset, perform, done):
-        for finding in queryset:
-            try:
-                perform(finding)
-            except DomainError as error:
-                self.message_user(request, f"{finding}: {error.message}", messages.ERROR)
-            else:
-                self.message_user(request, done % {"finding": finding}, messages.SUCCESS)
-
     @admin.action(description=_("Adopt"), permissions=["change"])
     def adopt_selected(self, request, queryset):
-        self._act(
+        act_on_each(
+            self,
             request,
             queryset,
             lambda finding: finding_adopt(finding=finding, by=request.user),
             _("%(finding)s adopted."),
+            level=messages.SUCCESS,
         )
 
     @admin.action(description=_("Withdraw to draft"), permissions=["change"])
     def withdraw_selected(self, request, queryset):
-        self._act(
+        act_on_each(
+            self,
             request,
             queryset,
             lambda finding: finding_withdraw(finding=finding, by=request.user),
             _("%(finding)s withdrawn to draft."),
+            level=messages.SUCCESS,
         )

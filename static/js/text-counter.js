@@ -1,5 +1,5 @@
 // The counter of a free text near its limit. The page renders it hidden, beside its field
-// (rounds/templatetags/text_limits.py): it shows from data-count-from characters on, in the page's language,
+// (core/templatetags/text_limits.py): it shows from data-count-from characters on, in the page's language,
 // and past the limit marks the field invalid; the server refuses such a text with the same limit.
 (function () {
   "use strict";

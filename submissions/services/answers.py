@@ -1,9 +1,9 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.audit import audited
+from core.text_limits import text_check
 from questionnaires.models import Question
-from rounds.audit import audited
-from rounds.text_limits import text_check
 
 from ..errors import EditConflict, InvalidLanguage, NotEditable, NotFound
 from ..models import Answer, AnswerVersion, Reply

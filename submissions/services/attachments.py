@@ -6,9 +6,9 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from core.audit import audited
+from core.text_limits import text_check
 from questionnaires.models import Question
-from rounds.audit import audited
-from rounds.text_limits import text_check
 
 from ..errors import InvalidFile, InvalidLanguage, NotFound
 from ..files import document_kind

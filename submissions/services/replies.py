@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from rounds.audit import audited
-from rounds.deadlines import end_of_day
+from core.audit import audited
+from core.deadlines import end_of_day
+from core.text_limits import text_check
 from rounds.models import Language, Participation
-from rounds.text_limits import text_check
 
 from ..errors import IncompleteReply, InvalidDate, InvalidLanguage, InvalidTransition, NotEditable
 from ..models import Reply, ReplyTransition

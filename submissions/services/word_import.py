@@ -20,14 +20,15 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audited
+from core.dates import date_display
+from core.languages import OfficialLanguage
+from core.text_limits import text_length, text_limit
 from questionnaires.models import Question
-from rounds.audit import audited
-from rounds.dates import date_display
-from rounds.text_limits import text_length, text_limit
 
 from ..errors import EditConflict, InvalidFile, InvalidTransition
 from ..files import document_kind
-from ..models import Answer, AnswerVersion, OfficialLanguage, Reply, WordImport
+from ..models import Answer, AnswerVersion, Reply, WordImport
 from ..word import Reference, answer_from_word, text_normalized
 from ..word.parse import ParsedDocument, reply_docx_parse
 from .answers import answer_save, locked_editable

@@ -1,9 +1,8 @@
 """How a page finds the reply it works on, through the visibility gate: what the user may not see is 404."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
-from rounds.selectors import rounds_visible_to
+from rounds.selectors import round_for
 
 from ..errors import NotFound
 from ..models import Reply
@@ -13,7 +12,7 @@ from ..services import reply_open
 
 def reply_for_focal_point(request, slug: str, iso2: str) -> Reply:
     """The reply the logged-in focal point writes for this round, opened as a draft the first time."""
-    round_ = get_object_or_404(rounds_visible_to(request.user), slug=slug)
+    round_ = round_for(request.user, slug)
     try:
         participation = participation_for_editing(user=request.user, round=round_, party_code=iso2)
     except NotFound:

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.page_errors import refusal_shown
 from questionnaires.models import Question
-from rounds.errors import DomainError
 
 from ..models import Attachment
 from ..selectors import attachments_visible_to
@@ -31,7 +31,8 @@ def add(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
     question = (
         get_object_or_404(Question, questionnaire__round=reply.round_id, number=number) if number else None
     )
-    try:
+    refused = _("%(file)s was not attached: %(reason)s")
+    with refusal_shown(request, wrap=lambda reason: refused % {"file": upload.name, "reason": reason}):
         attachment = attachment_add(
             reply=reply,
             by=request.user,
@@ -40,13 +41,7 @@ def add(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
             language=request.POST.get("language", ""),
             question=question,
         )
-    except DomainError as error:
-        messages.error(
-            request,
-            _("%(file)s was not attached: %(reason)s") % {"file": upload.name, "reason": error.message},
-        )
-        return _back(slug, iso2)
-    messages.success(request, _("“%(title)s” is attached.") % {"title": attachment.title})
+        messages.success(request, _("“%(title)s” is attached.") % {"title": attachment.title})
     return _back(slug, iso2)
 
 
@@ -55,12 +50,9 @@ def add(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
 def remove(request: HttpRequest, slug: str, iso2: str, pk: int) -> HttpResponse:
     reply = reply_for_focal_point(request, slug, iso2)
     attachment = get_object_or_404(Attachment, pk=pk, reply=reply)
-    try:
+    with refusal_shown(request):
         attachment_remove(attachment=attachment, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return _back(slug, iso2)
-    messages.success(request, _("“%(title)s” has been removed.") % {"title": attachment.title})
+        messages.success(request, _("“%(title)s” has been removed.") % {"title": attachment.title})
     return _back(slug, iso2)
 
 

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import TextTooLong
+from core.page_errors import refusal_shown
 from questionnaires.models import Question
-from rounds.errors import DomainError, TextTooLong
 from rounds.models import Language
 from rounds.selectors import participation_of, party_of
 
@@ -88,7 +89,7 @@ def settings_update(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
     reply = reply_for_focal_point(request, slug, iso2)
     code = request.POST.get("national_language") or None
     national = Language.objects.filter(code=code).first() if code else None
-    try:
+    with refusal_shown(request):
         reply_settings_update(
             reply=reply,
             by=request.user,
@@ -96,8 +97,6 @@ def settings_update(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
             national_language=national,
         )
         messages.success(request, _("The reply's languages have been saved."))
-    except DomainError as error:
-        messages.error(request, error.message)
     return redirect("reply-edit", slug, iso2)
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from rounds.errors import TextTooLong
+from core.errors import TextTooLong
 
 from ..errors import EditConflict, InvalidFile, InvalidTransition, NotEditable
 from ..models import Reply, WordImport

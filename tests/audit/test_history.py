@@ -1,5 +1,5 @@
 """Every create, change, state transition and deletion of the audited models records who, when, what and
-why (rounds/audit.py): through the services, through pages and the admin, and from the system's sweeps."""
+why (core/audit.py): through the services, through pages and the admin, and from the system's sweeps."""
 
 import datetime
 
@@ -23,9 +23,9 @@ from civil_society.services import (
     organisation_register,
     organisation_verify,
 )
+from core.audit import recorded
 from reports.models import Finding
 from reports.services import finding_adopt, finding_create, finding_withdraw
-from rounds.audit import recorded
 from rounds.models import FocalPoint, Participation, Party
 from rounds.services import participation_extend_deadline
 from submissions.errors import EditConflict

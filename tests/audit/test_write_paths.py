@@ -1,7 +1,7 @@
 """No write path escapes the audit trail: `QuerySet.update()`, `bulk_create()` and `bulk_update()` write rows
 without `save()`, so simple-history records nothing. They are allowed in the portal's code only on models
 that are not audited (named below); the audited ones are written row by row, or in bulk through
-`rounds.audit.bulk_create_recorded` / `bulk_update_recorded` (simple-history's `*_with_history`).
+`core.audit.bulk_create_recorded` / `bulk_update_recorded` (simple-history's `*_with_history`).
 `QuerySet.delete()` is recorded: Django sends `post_delete` for each row of a model with receivers."""
 
 import ast
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from civil_society.models import ContributionItem
-from rounds.audit import is_audited
+from core.audit import is_audited
 from tests.factories import ContributionItemFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,10 +31,10 @@ NOT_AUDITED = {
     "WindowEvent",
     "WordImport",
 }
-# Files whose bulk writes on audited models are known and are to go through rounds.audit's bulk helpers.
+# Files whose bulk writes on audited models are known and are to go through core.audit's bulk helpers.
 # The bulk helpers themselves, which write the unaudited models' rows plainly and the audited ones' with
 # history.
-HELPERS = "rounds/audit.py"
+HELPERS = "core/audit.py"
 
 
 def _chain_root(node: ast.AST) -> tuple[str | None, set[str]]:
@@ -83,7 +83,7 @@ def test_no_bulk_write_bypasses_the_audit_trail():
         for line, method, model in bulk_writes(source)
         if model not in NOT_AUDITED
     ]
-    assert not offending, "Write audited models through save() or rounds.audit's bulk helpers:\n" + "\n".join(
+    assert not offending, "Write audited models through save() or core.audit's bulk helpers:\n" + "\n".join(
         offending
     )
 
@@ -120,7 +120,7 @@ def test_a_queryset_deletion_is_recorded_row_by_row():
     items = ContributionItemFactory.create_batch(2)
     user = UserFactory()
 
-    from rounds.audit import recorded
+    from core.audit import recorded
 
     with recorded(by=user, reason="cleanup"):
         ContributionItem.objects.filter(pk__in=[item.pk for item in items]).delete()

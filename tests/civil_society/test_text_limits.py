@@ -19,7 +19,7 @@ from civil_society.services import (
     information_request_answer,
     information_request_create,
 )
-from rounds.errors import TextTooLong
+from core.errors import TextTooLong
 from tests.factories import ContributionFactory, ContributionItemFactory
 
 pytestmark = pytest.mark.django_db

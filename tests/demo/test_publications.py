@@ -7,13 +7,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 from civil_society.models import Contribution
-from civil_society.selectors import contributions_visible_to, published_contributions
+from civil_society.selectors import contributions_visible_to
 from civil_society.windows import comment_window
+from core.deadlines import STRASBOURG
+from core.viewers import PUBLIC
 from demo.services import demo_seed
 from questionnaires.models import Question
 from reports.models import Finding
 from reports.selectors import findings_visible_to, with_figures
-from rounds.deadlines import STRASBOURG
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
 from submissions.selectors import answers_visible_to, replies_visible_to, reply_completeness
 
@@ -188,7 +189,8 @@ def test_the_findings_are_adopted_with_the_committee_s_figures(seeded):
 
 
 def test_findings_rest_on_questions_of_the_matching_kind_and_on_public_evidence(seeded):
-    public_answers = answers_visible_to(AnonymousUser())
+    public_answers = answers_visible_to(PUBLIC)
+    public_contributions = contributions_visible_to(PUBLIC)
     for finding in Finding.objects.filter(round__slug="2nd-round", state="adopted"):
         kinds = set(finding.questions.values_list("kind", flat=True))
         if finding.kind == "recommendation":
@@ -198,7 +200,7 @@ def test_findings_rest_on_questions_of_the_matching_kind_and_on_public_evidence(
         assert finding.theme in set(finding.questions.values_list("theme", flat=True))
         assert finding.answers.exists()
         assert not finding.answers.exclude(pk__in=public_answers.values("pk")).exists()
-        assert not finding.contributions.exclude(pk__in=published_contributions().values("pk")).exists()
+        assert not finding.contributions.exclude(pk__in=public_contributions.values("pk")).exists()
         if not finding.applies_to_all:
             assert not finding.parties.exclude(pk__in=finding.round.parties.values("pk")).exists()
     assert Finding.objects.filter(contributions__isnull=False).exists()
@@ -223,7 +225,7 @@ def test_a_draft_finding_is_for_the_secretariat_only(seeded):
 
 def test_public_comments_are_published_and_the_confidential_one_is_not(seeded):
     comments = Contribution.objects.filter(round__slug="2nd-round")
-    public = published_contributions().filter(round__slug="2nd-round")
+    public = contributions_visible_to(PUBLIC).filter(round__slug="2nd-round")
     confidential = comments.get(visibility="confidential")
     draft = comments.get(state="draft")
 

@@ -14,8 +14,9 @@ from django.urls import reverse
 from rest_framework.test import APIRequestFactory
 
 from civil_society.models import Contribution, Organisation
-from civil_society.selectors import published_contributions
+from civil_society.selectors import contributions_visible_to
 from civil_society.services.moderation import contribution_make_confidential
+from core.viewers import PUBLIC
 from public.api import RoundOpenDataApi
 from public.opendata.build import TABLE_KEYS, data_version, open_data_document
 from public.opendata.dictionary import BY_NAME, DOCUMENT, TABLES
@@ -84,7 +85,7 @@ def test_the_demo_round_as_one_json_document(client, seeded, django_assert_max_n
         len(national) == answers.exclude(national_text="").exclude(reply__national_language=None).count() > 0
     )
     assert {c["id"] for c in document["contributions"]} == set(
-        published_contributions().filter(round=round_).values_list("pk", flat=True)
+        contributions_visible_to(PUBLIC).filter(round=round_).values_list("pk", flat=True)
     )
     adopted = Finding.objects.filter(round=round_, state=Finding.State.ADOPTED)
     assert [f["id"] for f in document["findings"]] == list(

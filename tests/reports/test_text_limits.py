@@ -4,9 +4,9 @@ the field, and the admin's form shows the refusal beside it; nothing is written.
 import pytest
 from django.urls import reverse
 
+from core.errors import TextTooLong
 from reports.models import Finding
 from reports.services import finding_update
-from rounds.errors import TextTooLong
 from tests.auth import log_in_verified
 
 from .conftest import arguments, create

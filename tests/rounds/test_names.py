@@ -12,8 +12,8 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
+from core.dates import date_display
 from demo.data.parties import PARTIES
-from rounds.dates import date_display
 from rounds.models import Party
 from rounds.names import KNOWN_FORMS, sorted_by_name
 from tests.factories import PartyFactory

@@ -94,7 +94,7 @@ def url_of(route: Route, world) -> str:
             model = _admin_model(route.name)
             instance = model._default_manager.order_by("pk").first()
             kwargs[argument] = instance.pk if instance else 999999
-        elif argument == "version_id":  # a past version in an audited model's history (rounds/audit.py)
+        elif argument == "version_id":  # a past version in an audited model's history (core/audit.py)
             record = _admin_model(route.name).history.filter(id=kwargs["object_id"]).order_by("history_id")
             kwargs[argument] = record.values_list("history_id", flat=True).first() or 999999
         elif argument == "id":  # a user's password, in the admin

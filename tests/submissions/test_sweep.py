@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.deadlines import end_of_day
 from outbox.models import OutboundEmail
-from rounds.deadlines import end_of_day
 from rounds.models import Participation, Round
 from submissions.models import Reply, ReplyTransition
 from submissions.services import reply_open
@@ -302,7 +302,7 @@ def test_the_sweep_reads_in_a_constant_number_of_queries(world):
     with CaptureQueriesContext(connection) as captured:
         result = replies_sweep(now=END - 7 * DAY)
     inserts = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("INSERT")]
-    # The overdue marks lifted on the way add one INSERT, of their history (rounds/audit.py).
+    # The overdue marks lifted on the way add one INSERT, of their history (core/audit.py).
     writes = [sql for sql in inserts if sql.startswith('INSERT INTO "outbox_outboundemail"')]
     assert len(inserts) == len(writes) + 1
     # A and B, the 8 Parties added with a reply and focal point; those without focal points get none.

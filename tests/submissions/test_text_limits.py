@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from rounds.errors import TextTooLong
+from core.errors import TextTooLong
 from rounds.models import Language
 from submissions.models import Answer, AnswerVersion, Attachment, Reply, ReplyTransition, WordImport
 from submissions.services import answer_save, attachment_add, reply_register, reply_send_back

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from civil_society.personal_data import personal_data_erase, personal_data_erasure_plan, personal_data_json
-from rounds.errors import DomainError
+from core.errors import DomainError
 
 User = get_user_model()
 

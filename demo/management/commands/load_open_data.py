@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from public.opendata.checks import OpenDataError
-from public.opendata.restore import open_data_restore
+from demo.opendata.checks import OpenDataError
+from demo.opendata.restore import open_data_restore
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 """What a document must be before it is restored: this format's version, every table with exactly the keys
 the data dictionary lists, an unchanged checksum, and references that resolve inside the document."""
 
-from .build import FORMAT_VERSION, TABLE_KEYS, data_version
-from .dictionary import BY_NAME, DOCUMENT
+from public.opendata.build import FORMAT_VERSION, TABLE_KEYS, data_version
+from public.opendata.dictionary import BY_NAME, DOCUMENT
 
 
 class OpenDataError(Exception):

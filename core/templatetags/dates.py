@@ -1,5 +1,5 @@
 """The `date` filter, made a template builtin so that every date shown in French writes the first of the
-month "1er" (`rounds.dates`), whatever format the template asks for."""
+month "1er" (`core.dates`), whatever format the template asks for."""
 
 from django.template import Library
 from django.template.defaultfilters import date as django_date

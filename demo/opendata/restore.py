@@ -1,7 +1,10 @@
 """Load a round's open-data document into a database that does not hold that round (`load_open_data`).
 
-It is a restore of public data, not user input, so it writes through the models directly, as the services
-would have left things: the round with its Parties and questionnaire, the replies (published) and their
+It lives here, at the top of the layers with the demo data set, because like the seeds it fills a database
+and writes every app's tables; the public app only reads. It is a restore of public data, not a user's
+action, so it writes through the models directly rather than the services: the services run workflows (open
+windows, deadlines, receipts by e-mail, new ids and dates) that a restore must not replay. It leaves things
+as the services would have: the round with its Parties and questionnaire, the replies (published) and their
 answers, the contributions (public, acknowledged) with their items and confirmed co-signers, and the
 findings (adopted) with their links. Answers, contributions and findings keep their ids, so the evidence a
 finding cites and the ids readers quote stay the same, and exporting the restored round gives back the same
@@ -21,9 +24,9 @@ from django.db import DatabaseError, connection, transaction
 from django.utils.dateparse import parse_date, parse_datetime
 
 from civil_society.models import Contribution, ContributionItem, CoSignature, Organisation
+from core.audit import bulk_create_recorded
 from questionnaires.models import Question, Questionnaire
 from reports.models import Finding
-from rounds.audit import bulk_create_recorded
 from rounds.models import Language, Participation, Party, Round
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
 

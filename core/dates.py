@@ -1,6 +1,6 @@
 """Dates as the portal writes them: "1 April 2018", and in French "1er avril 2018" (Django's `j` cannot).
 
-Templates get this through the `date` filter (`rounds.templatetags.dates`, a template builtin); Python code
+Templates get this through the `date` filter (`core.templatetags.dates`, a template builtin); Python code
 that writes a date into a message or an e-mail calls `date_display`.
 """
 
