@@ -1,5 +1,5 @@
-"""What the portal published last, across rounds, for the home page: replies, public comments and
-factsheets, each through its public gate."""
+"""What the portal published last, across the real rounds, for the home page: replies, public comments and
+factsheets, each through its public gate. A demonstration round's publications are not news."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
@@ -17,7 +17,10 @@ def latest_replies(limit: int) -> QuerySet[Reply]:
     public = AnonymousUser()
     return (
         replies_visible_to(public)
-        .filter(state=Reply.State.PUBLISHED, round__in=rounds_visible_to(public).values("pk"))
+        .filter(
+            state=Reply.State.PUBLISHED,
+            round__in=rounds_visible_to(public).filter(demonstration=False).values("pk"),
+        )
         .order_by("-published_on", "-pk")[:limit]
     )
 
@@ -25,7 +28,10 @@ def latest_replies(limit: int) -> QuerySet[Reply]:
 def latest_comments(limit: int) -> QuerySet[Contribution]:
     return (
         published_contributions()
-        .filter(round__in=rounds_visible_to(AnonymousUser()).values("pk"), acknowledged_at__isnull=False)
+        .filter(
+            round__in=rounds_visible_to(AnonymousUser()).filter(demonstration=False).values("pk"),
+            acknowledged_at__isnull=False,
+        )
         .select_related("round", "organisation")
         .prefetch_related("parties")
         .order_by("-acknowledged_at", "-pk")[:limit]
@@ -33,4 +39,8 @@ def latest_comments(limit: int) -> QuerySet[Contribution]:
 
 
 def latest_factsheets(limit: int) -> QuerySet[Factsheet]:
-    return factsheets_visible_to(AnonymousUser()).order_by("-rendered_at", "-pk")[:limit]
+    return (
+        factsheets_visible_to(AnonymousUser())
+        .filter(round__demonstration=False)
+        .order_by("-rendered_at", "-pk")[:limit]
+    )

@@ -20,7 +20,9 @@ def home(request: HttpRequest) -> HttpResponse:
         public = AnonymousUser()
         context = {
             "current_round": round_current(public),
-            "round_count": rounds_visible_to(public).count(),
+            # Statistics count the real rounds; the demonstration is offered apart, to try the portal.
+            "round_count": rounds_visible_to(public).filter(demonstration=False).count(),
+            "demonstration": rounds_visible_to(public).filter(demonstration=True).first(),
             "replies": latest_replies(LATEST),
             "comments": latest_comments(LATEST),
             "factsheets": latest_factsheets(LATEST),

@@ -38,7 +38,10 @@ class SearchForm(forms.Form):
             self.data = self.data.copy()
             self.data["party"] = self.data["party"].upper()
         public = AnonymousUser()
-        rounds = [(round_.slug, round_.label) for round_ in rounds_visible_to(public)]
+        visible = list(rounds_visible_to(public))
+        rounds = [(round_.slug, round_.label) for round_ in visible]
+        # The demonstration round has no feed: its publications are not news.
+        self.with_feeds = {round_.slug for round_ in visible if not round_.demonstration}
         parties = [(party.code, party.name) for party in sorted_by_name(parties_list())]
         self.fields["round"].choices = [("", _("All")), *rounds]
         self.fields["party"].choices = [("", _("All")), *parties]
@@ -59,5 +62,9 @@ def search(request: HttpRequest) -> HttpResponse:
             type=data["type"],
         )
         results = search_.search(query=data["q"], filters=filters, page=request.GET.get("page"))
-    feeds = form.is_valid() and {"round": form.cleaned_data["round"], "party": form.cleaned_data["party"]}
+    feeds = (
+        form.is_valid()
+        and form.cleaned_data["round"] in form.with_feeds
+        and {"round": form.cleaned_data["round"], "party": form.cleaned_data["party"]}
+    )
     return render(request, "public/search.html", {"form": form, "results": results, "feeds": feeds or {}})

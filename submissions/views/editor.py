@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from questionnaires.models import Question
+from questionnaires.selectors import questionnaire_of
 from rounds.errors import DomainError, TextTooLong
 from rounds.models import Language
 from rounds.selectors import participation_of, party_of
@@ -63,6 +64,7 @@ def _editor_context(reply: Reply, **extra) -> dict:
         question.attachments = attachments.get(question.pk, [])
     return {
         "reply": reply,
+        "questionnaire": questionnaire_of(round=reply.round),  # its preliminary remarks, before the questions
         "questions": questions,
         "progress": reply_progress([reply])[reply.pk],
         "participation": participation_of(round=reply.round, party=reply.party),
