@@ -1,10 +1,12 @@
-"""The 2nd round as a reader of the portal finds it: published State replies and their answers (two replies
-received but not yet published, two submitted), civil-society comments on them, and the Committee's findings.
+"""The 2nd round as a reader of the portal finds it: published State replies and their answers (each
+published on the day the Secretariat registered it), civil-society comments on them, and the Committee's
+findings.
 
 This is historic data, so it is written to the models directly, but it is what the services would have
 written: a reply's state changes each leave a `ReplyTransition`, each answer its `AnswerVersion`, each
 submitted or acknowledged contribution its `ContributionEvent`, and every finding passes `finding_check`.
-Timestamps are set to when things happened (2017-2022), not to when the seed ran, so digests and feeds do
+Timestamps are set to when things happened (replies and comments 2017, findings 2021-2022), not to when
+the seed ran, so digests and feeds do
 not take them for news.
 
 Every row is keyed on a natural key and written only when it differs (`_sync`, or a bulk comparison for the
@@ -46,16 +48,15 @@ from .data.publications import (
     OPENINGS,
     PARTY_GROUPS,
     PUBLISHED_REPLIES,
-    REGISTERED_REPLIES,
     REPORT_ADOPTED_AT,
     ROUND_SLUG,
-    SUBMITTED_REPLIES,
 )
 from .services import SeedReport, _sync
 
 State = Reply.State
-# A reply was published in the morning of its publication day.
-PUBLISHED_AT = datetime.time(10, 0)
+# Replies "will be published ... as soon as they are registered by the Secretariat" (seed 003): the
+# Secretariat publishes each one minutes after registering it, on the same day.
+PUBLISHED_AFTER_REGISTRATION = datetime.timedelta(minutes=10)
 # How many published answers a finding cites as evidence, at most.
 EVIDENCE_ANSWERS = 3
 
@@ -130,26 +131,18 @@ def _backdate(model: type[Model], objects: Iterable[Model], when: dict[int, dict
 # --- State replies ---------------------------------------------------------------------------------------
 
 
-def _reply_entries() -> list[tuple[dict, str]]:
-    return (
-        [(entry, State.PUBLISHED) for entry in PUBLISHED_REPLIES]
-        + [(entry, State.REGISTERED) for entry in REGISTERED_REPLIES]
-        + [(entry, State.SUBMITTED) for entry in SUBMITTED_REPLIES]
-    )
-
-
 def _seed_replies(report: SeedReport, *, round_: Round, users: dict) -> list[Reply]:
     participations = {
         p.party.code: p for p in Participation.objects.filter(round=round_).select_related("party")
     }
     languages = {language.code: language for language in Language.objects.all()}
     replies, history = [], {}
-    for entry, state in _reply_entries():
+    for entry in PUBLISHED_REPLIES:
         participation = participations[entry["party"]]  # KeyError: the Party is not monitored
         closes_at = end_of_day(participation.reply_deadline)
         submitted_at = _strasbourg(entry["submitted"])
-        registered_at = _strasbourg(entry["registered"]) if "registered" in entry else None
-        published_on = entry.get("published")
+        registered_at = _strasbourg(entry["registered"])
+        published_at = registered_at + PUBLISHED_AFTER_REGISTRATION
         is_late = submitted_at >= closes_at
         reply = _sync(
             report,
@@ -158,7 +151,7 @@ def _seed_replies(report: SeedReport, *, round_: Round, users: dict) -> list[Rep
             round=round_,
             party=participation.party,
             defaults={
-                "state": state,
+                "state": State.PUBLISHED,
                 "language": entry["language"],
                 "national_language": languages[entry["national"]] if "national" in entry else None,
                 "submitted_at": submitted_at,
@@ -166,7 +159,7 @@ def _seed_replies(report: SeedReport, *, round_: Round, users: dict) -> list[Rep
                 # The sweep marked the reply overdue when the deadline passed before it was submitted.
                 "overdue_at": closes_at if is_late else None,
                 "registered_at": registered_at,
-                "published_on": published_on,
+                "published_on": published_at.date(),
             },
         )
         focal_point, secretariat = users[f"focal-{entry['party'].lower()}"], users["secretariat"]
@@ -176,12 +169,9 @@ def _seed_replies(report: SeedReport, *, round_: Round, users: dict) -> list[Rep
         steps = [
             ("", State.DRAFT, focal_point, opened_at),
             (State.DRAFT, State.SUBMITTED, focal_point, submitted_at),
+            (State.SUBMITTED, State.REGISTERED, secretariat, registered_at),
+            (State.REGISTERED, State.PUBLISHED, secretariat, published_at),
         ]
-        if registered_at:
-            steps.append((State.SUBMITTED, State.REGISTERED, secretariat, registered_at))
-        if published_on:
-            published_at = datetime.datetime.combine(published_on, PUBLISHED_AT, tzinfo=STRASBOURG)
-            steps.append((State.REGISTERED, State.PUBLISHED, secretariat, published_at))
         reply.party, reply.opened_at = participation.party, opened_at
         history[reply.pk] = steps
         replies.append(reply)

@@ -1,5 +1,5 @@
-"""The demo data set: the real Parties and rounds, paraphrased questions, the demo users, and what the 2nd
-round published (`publications`).
+"""The demo data set: the real Parties and rounds, paraphrased questions, the demo users, what the 2nd
+round published (`publications`), and a live demonstration round (`demonstration`).
 
 Every write is an update-or-create keyed on a natural key, so running the seed again changes nothing.
 """
@@ -22,7 +22,7 @@ from rounds.models import FocalPoint, Language, Participation, Party, PartyState
 from rounds.names import KNOWN_FORMS
 
 from .data.parties import LANGUAGES, PARTIES, RESERVATIONS
-from .data.rounds import QUESTIONS_2ND_ROUND, ROUNDS
+from .data.rounds import INTRODUCTION_2ND_ROUND, QUESTIONS_2ND_ROUND, ROUNDS
 
 SECRETARIAT_GROUP = "Secretariat"
 # The demo Secretariat's authenticator: a published key, for demo data only.
@@ -42,6 +42,7 @@ QUESTIONNAIRE_TITLES = {
         "facilités par les technologies de l'information et de la communication (TIC)",
     },
 }
+QUESTIONNAIRE_INTRODUCTIONS = {"2nd-round": INTRODUCTION_2ND_ROUND}
 
 
 @dataclass
@@ -87,6 +88,9 @@ def demo_seed(*, password: str | None = None) -> SeedReport:
     from .publications import publications_seed
 
     publications_seed(report)
+    from .demonstration import demonstration_seed
+
+    demonstration_seed(report, users={user.username: user for user in get_user_model().objects.all()})
     return report
 
 
@@ -146,6 +150,7 @@ def _seed_rounds(report: SeedReport) -> None:
                 "summary_fr": entry["summary_fr"],
                 "questionnaire_adopted_on": entry["questionnaire_adopted_on"],
                 "reply_deadline": entry["reply_deadline"],
+                "civil_society_deadline": entry.get("civil_society_deadline"),
                 "report_adopted_on": entry["report_adopted_on"],
                 "factsheets_published_on": entry["factsheets_published_on"],
                 "comment_window_months": entry.get("comment_window_months", 2),
@@ -170,12 +175,18 @@ def _seed_participations(report: SeedReport, *, round_: Round) -> None:
 
 def _seed_questionnaire(report: SeedReport, *, round_: Round, questions) -> None:
     titles = QUESTIONNAIRE_TITLES[round_.slug]
+    introduction = QUESTIONNAIRE_INTRODUCTIONS.get(round_.slug, {"en": "", "fr": ""})
     questionnaire = _sync(
         report,
         "questionnaires",
         Questionnaire,
         round=round_,
-        defaults={"title_en": titles["en"], "title_fr": titles["fr"]},
+        defaults={
+            "title_en": titles["en"],
+            "title_fr": titles["fr"],
+            "introduction_en": introduction["en"],
+            "introduction_fr": introduction["fr"],
+        },
     )
     by_number = {}
     for position, entry in enumerate(questions, start=1):

@@ -1,4 +1,9 @@
-"""Liveness and readiness probes for the orchestrator and for `make run`."""
+"""Liveness and readiness probes for the orchestrator and for `make run`.
+
+Ready means the database and the broker answer. The shared cache is reported, not required: the portal
+answers correctly without it (lanzarote_portal.shared_cache), so a cache outage alone keeps /readyz at 200
+with `"cache": {"status": "unavailable", "errors": ...}` (this process's counters) for the monitoring.
+"""
 
 from datetime import datetime
 
@@ -9,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from .celery import app as celery_app
+from .shared_cache import cache_health
 from .tasks import HEARTBEAT_KEY, SWEEP_KEY
 
 BROKER_TIMEOUT_SECONDS = 2
@@ -53,5 +59,6 @@ def readyz(request: HttpRequest) -> JsonResponse:
         "problems": problems,
         "worker_last_seen_seconds_ago": _seconds_since(HEARTBEAT_KEY),
         "last_sweep_seconds_ago": _seconds_since(SWEEP_KEY),
+        "cache": cache_health(),  # after the reads above, so that it counts their failures
     }
     return JsonResponse(body, status=503 if problems else 200)

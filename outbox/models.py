@@ -25,6 +25,9 @@ class OutboundEmail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    # When the broker last took its task: empty while no broker has (down or hung at the commit), which is
+    # what the relay looks for.
+    enqueued_at = models.DateTimeField(_("handed to the broker at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:

@@ -54,9 +54,11 @@ def _enqueue(email_id: int) -> None:
         email_send_task.apply_async((email_id,), retry=False)
     except Exception:
         # Whatever the transport and the cause (Redis down or hung, the filesystem broker's folder missing, a
-        # refused command), the e-mail is committed: its row waits for the sweep's relay, and the request
-        # that queued it, already done, answers as usual.
+        # refused command), the e-mail is committed: its row waits for the relay, and the request that
+        # queued it, already done, answers as usual.
         log.warning("E-mail %s not enqueued; the outbox relay will send it", email_id, exc_info=True)
+        return
+    OutboundEmail.objects.filter(pk=email_id).update(enqueued_at=timezone.now())
 
 
 def email_deliver(*, email_id: int) -> bool:
@@ -104,15 +106,25 @@ def email_note_attempt(*, email_id: int, error: str) -> None:
 # An e-mail whose delivery failed is in its task's retry backoff (about a quarter of an hour at most); the
 # relay leaves it to that task unless the retry itself was lost with the broker.
 RETRY_CHAIN_SECONDS = 3600
+# A task the broker took and no worker ran for this long was lost with it (a Redis that restarted without
+# its data); handed over again at most this often, so a long queue is not filled with copies.
+LOST_AFTER_SECONDS = 300
 
 
 def outbox_relay(*, now: datetime.datetime | None = None, older_than: int = 60) -> int:
-    """Enqueue again, oldest first, what is still pending a while after it was queued; returns how many."""
+    """Enqueue again, oldest first, what is still pending `older_than` seconds after it was queued and was
+    never handed to the broker (or was lost by it); returns how many. Enqueueing twice sends nothing twice:
+    `email_deliver` sends only a pending e-mail, under its row lock."""
     now = now or timezone.now()
-    never_tried = Q(attempts=0, created_at__lt=now - datetime.timedelta(seconds=older_than))
-    retry_lost = Q(created_at__lt=now - datetime.timedelta(seconds=RETRY_CHAIN_SECONDS))
+
+    def before(seconds: float) -> datetime.datetime:
+        return now - datetime.timedelta(seconds=seconds)
+
+    never_tried = Q(attempts=0, created_at__lt=before(older_than))
+    retry_lost = Q(created_at__lt=before(RETRY_CHAIN_SECONDS))
+    not_just_handed = Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=before(LOST_AFTER_SECONDS))
     pending = (
-        OutboundEmail.objects.filter(never_tried | retry_lost, status=Status.PENDING)
+        OutboundEmail.objects.filter(never_tried | retry_lost, not_just_handed, status=Status.PENDING)
         .order_by("created_at", "pk")
         .values_list("pk", flat=True)
     )

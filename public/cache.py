@@ -28,7 +28,7 @@ from django.utils.translation import get_language
 from civil_society.models import Contribution, ContributionItem, CoSignature, Organisation
 from questionnaires.models import LinguisticVersion, Question, Questionnaire
 from reports.models import Factsheet, Finding
-from rounds.models import Participation, Party, Round
+from rounds.models import Participation, Party, PartyStatement, Round
 from submissions.models import Attachment, Reply
 
 T = TypeVar("T")
@@ -36,6 +36,7 @@ T = TypeVar("T")
 VERSIONED = (
     Round,
     Party,
+    PartyStatement,
     Participation,
     Questionnaire,
     Question,
@@ -87,9 +88,23 @@ def forget_public_data_version(**kwargs) -> None:
 
 def _generation() -> str:
     """The shared cache's generation: made when it is missing (the cache is new or was emptied), kept without
-    expiry; `add` lets the first of several processes that make one at once win."""
+    expiry; `add` lets the first of several processes that make one at once win.
+
+    Without an answer from the shared cache (down, or hung), the process uses one of its own, made at the
+    first miss and dropped once the shared one is read again: its pages in memory keep serving through an
+    outage (the data part of the version is still read from the database on every page), and none built
+    during one is served after it, or during the next."""
+    global _own_generation
     cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-    return cache.get(GENERATION_KEY) or secrets.token_hex(8)
+    shared = cache.get(GENERATION_KEY)
+    if shared is not None:
+        _own_generation = None
+        return shared
+    _own_generation = _own_generation or f"own-{secrets.token_hex(8)}"
+    return _own_generation
+
+
+_own_generation: str | None = None
 
 
 VERSION_KEY = "public:data-version"

@@ -5,7 +5,9 @@ the question and to every sub-part, as in the questionnaire, because that is how
 readers compare. Each sub-part also has its own page.
 
 Everything shown comes through the public gates (`PUBLIC`): published answers, acknowledged public
-contributions. Eight queries, however many Parties, answers, sub-parts and contributions.
+contributions. Beside each Party's answers come its reservations and declarations on the articles the
+questions shown cite (Question 10 of the 2nd round asks about reservations to Article 20§3). Eight queries,
+and a ninth when the questions cite articles, however many Parties, answers, sub-parts and contributions.
 """
 
 import dataclasses
@@ -19,8 +21,9 @@ from civil_society.selectors import public_items_on
 from core.viewers import PUBLIC
 from questionnaires.models import Question, Theme
 from questionnaires.selectors import questions_of
-from rounds.models import Participation, Party, Round
+from rounds.models import Participation, Party, PartyStatement, Round
 from rounds.names import sorted_by_name
+from rounds.selectors import statements_on
 from submissions.models import Answer, Reply
 from submissions.selectors import answers_visible_to, replies_visible_to
 
@@ -47,6 +50,7 @@ class PartyAnswers:
     party: Party
     reply: Reply
     entries: list[Entry]
+    statements: list[PartyStatement] = dataclasses.field(default_factory=list)  # on the articles cited
 
     @property
     def comments(self) -> int:
@@ -72,6 +76,8 @@ class Comparison:
     # Public contributions of both kinds on the questions shown, concerning a Party chosen: each with its
     # items on these questions.
     contributions: list[tuple[Contribution, list[ContributionItem]]] = dataclasses.field(default_factory=list)
+    # The reservations and declarations on the articles cited of the Parties without a published reply.
+    unpublished_statements: list[PartyStatement] = dataclasses.field(default_factory=list)
 
     @property
     def shown(self) -> list[Question]:
@@ -131,6 +137,9 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
         )
     }
     comments, contributions = _civil_society(round=round, questions=shown, parties=wanted)
+    statements = defaultdict(list)
+    for statement in statements_on(articles=_cited(shown), parties=wanted):
+        statements[statement.party_id].append(statement)
     parents = {subpart.parent_id for subpart in subparts}
 
     answered, unpublished = [], []
@@ -152,7 +161,9 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
             )
             for shown_question in shown
         ]
-        answered.append(PartyAnswers(party=party, reply=reply, entries=entries))
+        answered.append(
+            PartyAnswers(party=party, reply=reply, entries=entries, statements=statements.get(party.pk, []))
+        )
 
     return Comparison(
         round=round,
@@ -166,7 +177,14 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
         answered=answered,
         unpublished=unpublished,
         contributions=contributions,
+        unpublished_statements=[
+            statement for party in unpublished for statement in statements.get(party.pk, [])
+        ],
     )
+
+
+def _cited(questions: list[Question]) -> set[str]:
+    return {article for question in questions for article in question.article_list}
 
 
 def _civil_society(

@@ -52,8 +52,11 @@ class Source:
 
 def feed_source(*, slug: str, iso2: str | None = None) -> Source:
     """The round (and Party) a feed URL names; 404 for a round the public may not see, an unknown Party or
-    a Party not monitored in the round."""
+    a Party not monitored in the round. A demonstration round has no feed: an entry's id is for ever, and
+    nothing in that round happened."""
     round_ = round_for(PUBLIC, slug)
+    if round_.demonstration:
+        raise Http404
     if iso2 is None:
         return Source(round=round_)
     party = get_object_or_404(parties_list(), code=iso2.upper())

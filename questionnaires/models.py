@@ -26,7 +26,14 @@ class Questionnaire(TimeStampedModel):
         Round, on_delete=models.CASCADE, related_name="questionnaire", verbose_name=_("round")
     )
     title = models.CharField(_("title"), max_length=300)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(
+        _("preliminary remarks"),
+        blank=True,
+        help_text=_(
+            "What the questionnaire says before its questions (definitions, scope). Shown on the round's "
+            "page, in the reply editor and in the Word file; a blank line separates paragraphs."
+        ),
+    )
 
     class Meta:
         ordering = ["round"]

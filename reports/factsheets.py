@@ -5,6 +5,7 @@ the portal's pages (adopted findings, the published reply, acknowledged public c
 confidential and no draft can reach it, whoever triggers the rendering.
 """
 
+import datetime
 import hashlib
 import json
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -254,7 +255,8 @@ def factsheet_render(
     language: str,
     force: bool = False,
 ) -> Factsheet:
-    """Render and store a factsheet; a factsheet already rendered from the same data is left as it is."""
+    """Render and store a factsheet; a factsheet already rendered from the same data is left as it is, and
+    so is one that another process is rendering (it claimed it: `rendering_since`)."""
     built = _build(round=round, kind=kind, party=party, theme=theme or "", language=language)
     factsheet, _created = Factsheet.objects.get_or_create(
         round=round, kind=kind, party=party, theme=theme or "", language=language
@@ -266,9 +268,17 @@ def factsheet_render(
         and factsheet.data_version == built.data_version
         and factsheet.file.storage.exists(factsheet.file.name)
     ):
+        if factsheet.queued_at:
+            factsheet.queued_at = None
+            factsheet.save(update_fields=["queued_at", "updated_at"])
         return factsheet
-
-    pdf = html_to_pdf(built.extra["html"])
+    if not _claim(factsheet):
+        return factsheet
+    try:
+        pdf = html_to_pdf(built.extra["html"])
+    except BaseException:  # a time limit too: the claim goes, and the refresh queues the rendering again
+        Factsheet.objects.filter(pk=factsheet.pk).update(rendering_since=None)
+        raise
     if factsheet.file:
         factsheet.file.storage.delete(factsheet.file.name)
     factsheet.file.save("factsheet.pdf", ContentFile(pdf.content), save=False)
@@ -279,8 +289,24 @@ def factsheet_render(
     factsheet.is_stale = False
     factsheet.pending_version = ""
     factsheet.stale_since = None
+    factsheet.queued_at = factsheet.rendering_since = None
     factsheet.save()
     return factsheet
+
+
+def _claim(factsheet: Factsheet) -> bool:
+    """Take the rendering, unless a live one holds it: a conditional update, atomic on every database, that
+    holds no transaction open while WeasyPrint works. A claim older than the task's time limit (and margin)
+    was left by a worker that died, and is taken over."""
+    now = timezone.now()
+    expired = now - datetime.timedelta(seconds=settings.FACTSHEET_REQUEUE_AFTER_SECONDS)
+    claimed = (
+        Factsheet.objects.filter(pk=factsheet.pk)
+        .filter(Q(rendering_since__isnull=True) | Q(rendering_since__lt=expired))
+        .update(rendering_since=now)
+    )
+    factsheet.rendering_since = now if claimed else factsheet.rendering_since
+    return bool(claimed)
 
 
 def factsheets_due(round: Round) -> Iterable[tuple[str, str, str]]:

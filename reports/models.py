@@ -166,6 +166,10 @@ class Factsheet(TimeStampedModel):
     # The debounce of re-rendering: the version last seen changing, and when; rendered once it holds still.
     pending_version = models.CharField(_("pending data version"), max_length=64, blank=True)
     stale_since = models.DateTimeField(_("stale since"), null=True, blank=True)
+    # A rendering asked for and not yet done: the refresh queues it again when a killed worker never did it
+    # (reports.refresh). `rendering_since` claims the rendering, so that two never run at once.
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
+    rendering_since = models.DateTimeField(_("rendering since"), null=True, blank=True)
 
     class Meta:
         ordering = ["round_id", "kind", "party__code", "theme", "language"]

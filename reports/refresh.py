@@ -1,6 +1,8 @@
 """Keeping rendered factsheets current: a factsheet whose public data changed is marked stale, and rendered
 again once that data has held still for FACTSHEET_REFRESH_DEBOUNCE_SECONDS (a Secretariat officer adopting
-ten findings in a row causes one rendering, not ten).
+ten findings in a row causes one rendering, not ten). A rendering queued (`queued_at`) and still not done
+FACTSHEET_REQUEUE_AFTER_SECONDS later was lost with a killed worker or a broker that refused it: the refresh
+queues it again. The database finds that work, not the broker's redelivery an hour later.
 
 Versions are computed for a whole round at once, from the same inputs and with the same functions as the
 rendering (`factsheets.country_version`, `factsheets.thematic_version`), so both always agree.
@@ -81,9 +83,38 @@ def factsheets_to_refresh(*, now: datetime.datetime) -> list[Factsheet]:
                 elif version != factsheet.pending_version:
                     _set(factsheet, is_stale=True, pending_version=version, stale_since=now)
                 elif factsheet.stale_since is None or now - factsheet.stale_since >= debounce:
-                    _set(factsheet, stale_since=now)
+                    _set(factsheet, stale_since=now, queued_at=now)
                     due.append(factsheet)
-    return due
+    return due + _lost(now=now)
+
+
+def _lost(*, now: datetime.datetime) -> list[Factsheet]:
+    """The renderings queued long enough ago to have been done, and not being done: queued again."""
+    lost_before = now - datetime.timedelta(seconds=settings.FACTSHEET_REQUEUE_AFTER_SECONDS)
+    with transaction.atomic():
+        lost = list(
+            Factsheet.objects.filter(queued_at__lt=lost_before)
+            .exclude(rendering_since__gte=lost_before)
+            .select_related("round", "party")
+            .select_for_update(of=("self",), skip_locked=True)
+        )
+        for factsheet in lost:
+            _set(factsheet, queued_at=now)
+    return lost
+
+
+def factsheets_mark_queued(*, round: Round, due: list[tuple[str, str, str]], now: datetime.datetime) -> None:
+    """Record the renderings about to be queued (`(kind, key, language)`), making the rows of factsheets
+    never rendered, so that the refresh finds any the workers do not finish."""
+    parties = {party.code: party for party in Party.objects.filter(participations__round=round)}
+    for kind, key, language in due:
+        subject = {"party": parties.get(key.upper())} if kind == Factsheet.Kind.COUNTRY else {"theme": key}
+        if subject.get("party", True) is None:
+            continue  # not monitored: the rendering refuses it
+        factsheet, _created = Factsheet.objects.get_or_create(
+            round=round, kind=kind, language=language, **subject
+        )
+        _set(factsheet, queued_at=now)
 
 
 def _set(factsheet: Factsheet, **fields) -> None:

@@ -23,7 +23,8 @@ def factsheet_render_task(
 
 @shared_task
 def factsheets_refresh_task() -> int:
-    """Queue the renderings of the stale factsheets whose data has held still (beat, every minute)."""
+    """Queue the renderings of the stale factsheets whose data has held still, and again those queued and
+    lost with a killed worker (beat, every minute)."""
     due = factsheets_to_refresh(now=timezone.now())
     for factsheet in due:
         factsheet_render_task.delay(factsheet.round_id, factsheet.kind, factsheet.key, factsheet.language)

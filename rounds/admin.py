@@ -1,13 +1,18 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from core.audit_admin import HistoryAdmin
+from core.deadlines import STRASBOURG
 
 from .models import FocalPoint, Language, Participation, Party, PartyStatement, Round
+from .phases import latest_extension_of, phase_due
+from .services import round_phase_follow
 
 User = get_user_model()
 
@@ -54,15 +59,59 @@ class ParticipationInline(admin.TabularInline):
     fields = ("party", "deadline_extended_to", "comment_window_extended_to")
 
 
+DATE_FIELDS = ("questionnaire_adopted_on", "reply_deadline", "civil_society_deadline", "report_adopted_on")
+
+
+def _phase_due(round_: Round) -> str | None:
+    today = timezone.localdate(timezone.now(), STRASBOURG)
+    return phase_due(round=round_, on=today, latest_extension=latest_extension_of(round_))
+
+
+class RoundForm(forms.ModelForm):
+    """Without a hold, the status follows the dates: choosing another phase by hand is refused, with the way
+    to do it (closing, a Secretariat decision no date says, is always open)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        held, status = cleaned.get("phase_held"), cleaned.get("status")
+        if held and not cleaned.get("phase_held_reason", "").strip():
+            self.add_error("phase_held_reason", _("Say why the round's phase is held."))
+        if held or status in (None, Round.Status.CLOSED) or "status" not in self.changed_data:
+            return cleaned
+        dated = Round(pk=self.instance.pk, **{name: cleaned.get(name) for name in DATE_FIELDS})
+        due = _phase_due(dated)
+        if due is not None and due != status:
+            self.add_error(
+                "status",
+                _(
+                    "The dates call for “%(due)s”. Change the dates, or hold the round at “%(chosen)s” and "
+                    "say why."
+                )
+                % {"due": Round.Status(due).label, "chosen": Round.Status(status).label},
+            )
+        return cleaned
+
+
 @admin.register(Round)
 class RoundAdmin(HistoryAdmin, TabbedTranslationAdmin):
-    list_display = ("__str__", "kind", "status", "questionnaire_adopted_on", "reply_deadline", "party_count")
-    list_filter = ("kind", "status")
+    form = RoundForm
+    list_display = (
+        "__str__",
+        "kind",
+        "status",
+        "phase_held",
+        "questionnaire_adopted_on",
+        "reply_deadline",
+        "party_count",
+    )
+    list_filter = ("kind", "status", "phase_held")
     search_fields = ("slug", "theme_en", "theme_fr")
     prepopulated_fields = {"slug": ("theme_en",)}
     inlines = (ParticipationInline,)
+    readonly_fields = ("phase_by_dates",)
     fieldsets = (
-        (None, {"fields": ("number", "kind", "slug", "theme", "summary", "status")}),
+        (None, {"fields": ("number", "kind", "slug", "theme", "summary")}),
+        (_("Phase"), {"fields": ("status", "phase_by_dates", "phase_held", "phase_held_reason")}),
         (
             _("Key dates"),
             {
@@ -84,6 +133,40 @@ class RoundAdmin(HistoryAdmin, TabbedTranslationAdmin):
     @admin.display(description=_("Parties"), ordering="party_count")
     def party_count(self, round_: Round) -> int:
         return round_.party_count
+
+    @admin.display(description=_("what the dates call for"))
+    def phase_by_dates(self, round_: Round) -> str:
+        if round_.pk is None:
+            return _("Known once the round is saved.")
+        due = _phase_due(round_)
+        if due is None:
+            said = _("The dates do not tell yet (the questionnaire's adoption is not dated): set by hand.")
+        else:
+            said = _("The dates call for “%(phase)s”.") % {"phase": Round.Status(due).label}
+        if round_.status == Round.Status.CLOSED:
+            held = _("Closed by the Secretariat: the dates no longer move the round.")
+        elif round_.phase_held:
+            held = _(
+                "Held at “%(phase)s”: neither the periodic check nor new dates move it. Why: %(reason)s"
+            ) % {
+                "phase": round_.get_status_display(),
+                "reason": round_.phase_held_reason,
+            }
+        else:
+            return said
+        return f"{said} {held}"
+
+    def save_related(self, request, form, formsets, change):
+        """Once the round and its Parties' extensions are saved, the phase follows the dates at once."""
+        super().save_related(request, form, formsets, change)
+        moved = round_phase_follow(round=form.instance)
+        if moved is not None:
+            self.message_user(
+                request,
+                _("As its dates call for, the round is now “%(phase)s”.")
+                % {"phase": Round.Status(moved).label},
+                messages.INFO,
+            )
 
 
 @admin.register(FocalPoint)

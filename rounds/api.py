@@ -12,13 +12,19 @@ from rest_framework.views import APIView
 from core.api_schema import READ_ERRORS, SLUG, SlugOutputField, errors
 
 from .filters import PartyFilter, RoundFilter
-from .models import Participation, Round
-from .selectors import parties_list, rounds_visible_to
+from .models import Participation, PartyStatement, Round
+from .selectors import parties_with_statements, rounds_visible_to
 
 
 class PartyListApi(generics.ListAPIView):
     @extend_schema_serializer(component_name="Party")
     class OutputSerializer(serializers.Serializer):
+        @extend_schema_serializer(component_name="PartyStatement")
+        class StatementSerializer(serializers.Serializer):
+            kind = serializers.ChoiceField(choices=PartyStatement.Kind.choices)
+            article = serializers.CharField(help_text="The article it is made on, e.g. `20§3`.")
+            text = serializers.CharField(help_text="In the caller's language (English or French).")
+
         code = serializers.CharField(help_text="ISO 3166-1 alpha-2.")
         name = serializers.CharField(help_text="In the caller's language (English or French).")
         name_en = serializers.CharField()
@@ -27,6 +33,11 @@ class PartyListApi(generics.ListAPIView):
         signed_on = serializers.DateField(allow_null=True)
         ratified_on = serializers.DateField(allow_null=True)
         in_force_on = serializers.DateField(allow_null=True)
+        statements = StatementSerializer(
+            many=True,
+            read_only=True,
+            help_text="The Party's reservations and declarations on articles of the Convention, by article.",
+        )
 
     serializer_class = OutputSerializer
     filterset_class = PartyFilter
@@ -35,14 +46,15 @@ class PartyListApi(generics.ListAPIView):
         operation_id="parties_list",
         tags=["rounds"],
         summary="The States Parties",
-        description="Every State Party to the Convention, ordered by code.",
+        description="Every State Party to the Convention, ordered by code, with its reservations and "
+        "declarations (Question 10 of the 2nd round asks about reservations to Article 20§3).",
         responses={200: OutputSerializer, **errors(*READ_ERRORS)},
     )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return self.list(request, *args, **kwargs)
 
     def get_queryset(self):
-        return parties_list().order_by("code", "pk")
+        return parties_with_statements().order_by("code", "pk")
 
 
 @extend_schema_serializer(component_name="Round")
@@ -61,6 +73,9 @@ class RoundOutputSerializer(serializers.Serializer):
     factsheets_published_on = serializers.DateField(allow_null=True)
     comment_window_months = serializers.IntegerField()
     party_count = serializers.IntegerField()
+    demonstration = serializers.BooleanField(
+        help_text="A round for trying the portal, with invented content: not part of the Committee's work."
+    )
 
 
 # Newest first, by the earliest date known of each round (Round.Meta), then by id.

@@ -190,7 +190,32 @@ class Round(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REGULAR)
     theme = models.CharField(_("theme"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PREPARATION)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PREPARATION,
+        help_text=_(
+            "The round's phase. It follows the key dates below: the periodic check moves the round as they "
+            "pass, and saving new dates moves it at once. Closing a round is the Secretariat's decision. To "
+            "keep the round at another phase, hold it."
+        ),
+    )
+    # The Secretariat's explicit override of the dates (rounds.phases): a held round stays at its status.
+    phase_held = models.BooleanField(
+        _("phase held"),
+        default=False,
+        help_text=_(
+            "Keep the round at the status chosen above: neither the periodic check nor new dates move it. "
+            "Untick to let the dates lead again."
+        ),
+    )
+    phase_held_reason = models.CharField(
+        _("why the phase is held"),
+        max_length=300,
+        blank=True,
+        help_text=_("Required when the phase is held; shown to the Secretariat beside the round."),
+    )
     questionnaire_adopted_on = models.DateField(_("questionnaire adopted"), null=True, blank=True)
     reply_deadline = models.DateField(_("reply deadline"), null=True, blank=True)
     report_adopted_on = models.DateField(_("report adopted"), null=True, blank=True)
@@ -251,6 +276,11 @@ class Round(TimeStampedModel):
                 condition=Q(comment_window_months__gte=1), name="comment_window_at_least_one_month"
             ),
             models.CheckConstraint(
+                condition=Q(phase_held=False) | ~Q(phase_held_reason=""),
+                name="held_phase_has_reason",
+                violation_error_message=_("Say why the round's phase is held."),
+            ),
+            models.CheckConstraint(
                 condition=Q(questionnaire_adopted_on__isnull=True)
                 | Q(reply_deadline__isnull=True)
                 | Q(reply_deadline__gte=models.F("questionnaire_adopted_on")),
@@ -268,6 +298,8 @@ class Round(TimeStampedModel):
 
     @property
     def label(self) -> str:
+        if self.demonstration:  # its theme, shown beside the label, says what it demonstrates
+            return str(_("Demonstration round"))
         if self.kind == self.Kind.URGENT:
             return _("Urgent monitoring round: %(theme)s") % {"theme": self.theme}
         return _("Monitoring round %(number)s") % {"number": self.number}

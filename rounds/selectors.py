@@ -1,9 +1,11 @@
-from django.db.models import Count, Q, QuerySet
+from collections.abc import Iterable
+
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from core.viewers import Viewer
 
-from .models import FocalPoint, Participation, Party, Round
+from .models import FocalPoint, Participation, Party, PartyStatement, Round
 
 
 def in_rounds_visible_to(viewer: Viewer, *, via: str = "round") -> Q:
@@ -27,8 +29,8 @@ def round_for(viewer: Viewer, slug: str) -> Round:
 
 
 def round_current(viewer: Viewer) -> Round | None:
-    """The round most recently launched that the viewer may see."""
-    return rounds_visible_to(viewer).first()
+    """The real round most recently launched that the viewer may see (a demonstration is never current)."""
+    return rounds_visible_to(viewer).filter(demonstration=False).first()
 
 
 def participation_for(viewer: Viewer, *, slug: str, party_code: str) -> Participation:
@@ -41,6 +43,49 @@ def participation_for(viewer: Viewer, *, slug: str, party_code: str) -> Particip
 
 def parties_list() -> QuerySet[Party]:
     return Party.objects.prefetch_related("national_languages")
+
+
+def parties_with_statements() -> QuerySet[Party]:
+    """The Parties with their reservations and declarations (`statements.all()`), for the API."""
+    return parties_list().prefetch_related(Prefetch("statements", statements_public()))
+
+
+def statements_public() -> QuerySet[PartyStatement]:
+    """Reservations and declarations are public treaty facts: every reader sees every one of them."""
+    return PartyStatement.objects.order_by("party", "article", "kind", "pk")
+
+
+def statements_of(*, party: Party) -> QuerySet[PartyStatement]:
+    return statements_public().filter(party=party)
+
+
+def statements_on(*, articles: Iterable[str], parties: Iterable[Party]) -> list[PartyStatement]:
+    """The statements of these Parties on any of these articles, each with its Party: a statement on a
+    paragraph or point concerns a question citing the whole article, and one on the article a question citing
+    one of its paragraphs (a reservation to 20 concerns 20§3, one to 20§1.a concerns 20§1). No query when no
+    article is cited."""
+    articles = set(articles)
+    if not articles:
+        return []
+    overlap = Q()
+    for article in articles:
+        overlap |= Q(article__in=_enclosing(article))
+        overlap |= Q(article__startswith=f"{article}§") | Q(article__startswith=f"{article}.")
+    return list(statements_public().filter(overlap, party__in=list(parties)).select_related("party"))
+
+
+def articles_overlap(cited: Iterable[str], article: str) -> bool:
+    """Whether a statement on `article` concerns a question citing `cited`, by the rule of `statements_on`."""
+    return any(article in _enclosing(one) or one in _enclosing(article) for one in cited)
+
+
+def _enclosing(article: str) -> list[str]:
+    """`20§1.a` is within `20§1.a`, `20§1` and `20`."""
+    within = [article]
+    for separator in (".", "§"):
+        if separator in within[-1]:
+            within.append(within[-1].rsplit(separator, 1)[0])
+    return within
 
 
 def party_of(user) -> Party | None:

@@ -24,6 +24,10 @@ from .models import Reply
 # Lateness is judged on the first submission (`reply_submit`): a reply sent back for corrections after it was
 # submitted is not overdue, and needs no reminder of the deadline.
 NOT_SUBMITTED = Q(submitted_at__isnull=True, state__in=Reply.EDITABLE_STATES)
+# The rounds whose replies are still awaited. The phases sweep runs first and moves a round to evaluation the
+# instant its last deadline passes: that instant is when its missing replies become overdue, and a reply still
+# missing later is late, not forgotten. Rounds held in preparation, or past their report, are left alone.
+SWEPT_PHASES = (Round.Status.REPLIES, Round.Status.EVALUATION)
 
 
 def reminder_offset_due(
@@ -62,11 +66,11 @@ def replies_sweep(*, now: datetime.datetime) -> dict[str, int]:
     `overdue` (replies marked now), `overdue_without_reply` (Parties past their deadline that never opened
     their reply: there is no reply to mark), `overdue_lifted`, `reminders` (e-mails queued now)."""
     participations = list(
-        Participation.objects.filter(round__status=Round.Status.REPLIES).select_related("round", "party")
+        Participation.objects.filter(round__status__in=SWEPT_PHASES).select_related("round", "party")
     )
     replies = {
         (reply.round_id, reply.party_id): reply
-        for reply in Reply.objects.filter(round__status=Round.Status.REPLIES).only(
+        for reply in Reply.objects.filter(round__status__in=SWEPT_PHASES).only(
             "round", "party", "state", "language", "submitted_at", "overdue_at"
         )
     }

@@ -11,7 +11,7 @@ from .contributions import (
     contribution_submit,
     contribution_update,
 )
-from .digest import secretariat_digest_send
+from .digest import secretariat_digest_resume, secretariat_digest_send
 from .moderation import (
     contribution_acknowledge,
     contribution_make_confidential,
@@ -58,6 +58,7 @@ __all__ = [
     "organisation_register",
     "organisation_verify",
     "party_comment_digest_send",
+    "secretariat_digest_resume",
     "secretariat_digest_send",
     "subscription_follow",
     "subscription_language_set",

@@ -126,18 +126,15 @@ def secretariat_digest_build(*, now: datetime.datetime | None = None) -> Digest:
 
 
 def secretariat_digest_send(*, now: datetime.datetime | None = None) -> int:
-    """Queue the day's digest to every active staff member with an e-mail address, once per day each;
-    nothing when there is nothing to report. Returns how many e-mails were queued by this run."""
+    """Queue the day's digest to every active staff member with an e-mail address who has not had it yet
+    today; nothing when there is nothing to report. Returns how many e-mails were queued by this run."""
+    now = now or timezone.now()
+    staff = _staff_without_digest(timezone.localdate(now))
+    if not staff:
+        return 0
     digest = secretariat_digest_build(now=now)
     if not digest:
         return 0
-    staff = (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True)
-        .exclude(email="")
-        .order_by("pk")
-        .values_list("pk", "email")
-    )
     context = digest.context()
     queued = 0
     for user_id, email in staff:
@@ -151,3 +148,28 @@ def secretariat_digest_send(*, now: datetime.datetime | None = None) -> int:
             )
         )
     return queued
+
+
+def _staff_without_digest(day: datetime.date) -> list[tuple[int, str]]:
+    sent = set(
+        OutboundEmail.objects.filter(key__startswith=f"{KEY}:{day.isoformat()}:").values_list(
+            "key", flat=True
+        )
+    )
+    staff = (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("pk", "email")
+    )
+    return [(pk, email) for pk, email in staff if f"{KEY}:{day.isoformat()}:{pk}" not in sent]
+
+
+def secretariat_digest_resume(*, now: datetime.datetime | None = None) -> int:
+    """Complete today's digest if a run began it and was cut short (its worker killed half-way): the staff
+    members without today's e-mail get theirs (the sweep calls this). Nothing before the first e-mail of the
+    day: a day with nothing to report at seven stays without a digest."""
+    now = now or timezone.now()
+    begun = OutboundEmail.objects.filter(key__startswith=f"{KEY}:{timezone.localdate(now).isoformat()}:")
+    return secretariat_digest_send(now=now) if begun.exists() else 0

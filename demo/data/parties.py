@@ -6,13 +6,14 @@ a source confirmed them; a date is ``None`` where it was not sourced (never gues
 
 import datetime
 
-# (ISO 639-1 code, English name, French name)
+# (ISO 639-1 code, or the ISO 639-3 code of a language without one; English name, French name)
 LANGUAGES = (
     ("ar", "Arabic", "arabe"),
     ("az", "Azerbaijani", "azerbaïdjanais"),
     ("bg", "Bulgarian", "bulgare"),
     ("bs", "Bosnian", "bosnien"),
     ("ca", "Catalan", "catalan"),
+    ("cnr", "Montenegrin", "monténégrin"),
     ("cs", "Czech", "tchèque"),
     ("da", "Danish", "danois"),
     ("de", "German", "allemand"),
@@ -311,8 +312,8 @@ PARTIES = (
         "code": "ME",
         "name_en": "Montenegro",
         "name_fr": "Monténégro",
-        # Montenegrin has no ISO 639-1 code (ISO 639-2/3: "cnr"); Serbian is used as the nearest code.
-        "languages": ("sr", "sq", "bs", "hr"),
+        # Montenegrin, not Serbian: it has no ISO 639-1 code, so its ISO 639-3 code "cnr".
+        "languages": ("cnr", "sq", "bs", "hr"),
         "signed": None,
         "ratified": _D(2010, 11, 25),
         "in_force": _D(2011, 3, 1),

@@ -10,121 +10,76 @@ says so in its last sentence. The findings paraphrase what the Committee publish
 which Parties each finding names is a deterministic demo choice, not the Committee's own list.
 """
 
-from datetime import date, datetime
+from datetime import datetime
 
 ROUND_SLUG = "2nd-round"
 
 # ---------------------------------------------------------------------------------------------------------
 # State replies. Dates are Strasbourg time; the reply deadline was 25 October 2017. `national` is the
 # national language of a reply that also has a linguistic version (the Party's language code).
+#
+# Sourced: "as of this morning [25 October 2017], 17 Parties replied" and "a certain amount of other Parties
+# promised to reply by next week" (seed 001); replies "will be published ... as soon as they are registered
+# by the Secretariat" (seed 003): each reply is published on the day it is registered (`demo.publications`),
+# and none is left unpublished in a round whose report is adopted.
+# Not sourced, fixed demo choices: which Parties replied, in which language, and every date and time. The 17
+# replies received by the deadline are all registered by 31 October, so their two-month comment windows
+# close by the end of December 2017, as seed 003 expects. Four Parties reply in the week after the deadline,
+# as promised; nothing later is invented: the other 21 monitored Parties have no reply in the demo, which
+# does not say that they never replied.
 # ---------------------------------------------------------------------------------------------------------
 
 PUBLISHED_REPLIES = (
+    # Received by the morning of 25 October 2017: 17.
+    {
+        "party": "AD",
+        "language": "en",
+        "submitted": datetime(2017, 10, 17, 10, 20),
+        "registered": datetime(2017, 10, 23, 14, 30),
+    },
+    {
+        "party": "AL",
+        "language": "en",
+        "submitted": datetime(2017, 10, 19, 16, 35),
+        "registered": datetime(2017, 10, 25, 10, 50),
+    },
     {
         "party": "AT",
         "language": "en",
         "submitted": datetime(2017, 10, 24, 15, 12),
         "registered": datetime(2017, 10, 30, 10, 5),
-        "published": date(2018, 1, 15),
+    },
+    {
+        "party": "BA",
+        "language": "en",
+        "submitted": datetime(2017, 10, 23, 9, 40),
+        "registered": datetime(2017, 10, 27, 15, 5),
     },
     {
         "party": "BE",
         "language": "fr",
-        "submitted": datetime(2017, 10, 25, 17, 48),
+        "submitted": datetime(2017, 10, 24, 17, 48),
         "registered": datetime(2017, 10, 31, 9, 40),
-        "published": date(2018, 1, 15),
-    },
-    {
-        "party": "BG",
-        "language": "en",
-        "submitted": datetime(2017, 11, 20, 11, 30),
-        "registered": datetime(2017, 11, 27, 14, 15),
-        "published": date(2018, 3, 5),
     },
     {
         "party": "CH",
         "language": "fr",
         "submitted": datetime(2017, 10, 23, 16, 2),
         "registered": datetime(2017, 10, 27, 11, 20),
-        "published": date(2018, 1, 15),
     },
     {
         "party": "DE",
         "language": "en",
         "national": "de",
-        "submitted": datetime(2017, 10, 25, 12, 34),
-        "registered": datetime(2017, 11, 2, 10, 0),
-        "published": date(2018, 2, 1),
+        "submitted": datetime(2017, 10, 24, 12, 34),
+        "registered": datetime(2017, 10, 31, 10, 0),
     },
     {
         "party": "DK",
         "language": "en",
         "submitted": datetime(2017, 10, 18, 9, 55),
         "registered": datetime(2017, 10, 24, 15, 30),
-        "published": date(2018, 1, 15),
     },
-    {
-        "party": "FR",
-        "language": "fr",
-        "submitted": datetime(2017, 10, 20, 14, 41),
-        "registered": datetime(2017, 10, 26, 9, 15),
-        "published": date(2018, 1, 15),
-    },
-    {
-        "party": "IT",
-        "language": "en",
-        "national": "it",
-        "submitted": datetime(2017, 10, 31, 18, 20),
-        "registered": datetime(2017, 11, 8, 12, 0),
-        "published": date(2018, 2, 1),
-    },
-    {
-        "party": "LU",
-        "language": "fr",
-        "submitted": datetime(2017, 10, 12, 10, 3),
-        "registered": datetime(2017, 10, 19, 16, 45),
-        "published": date(2018, 1, 15),
-    },
-    {
-        "party": "MT",
-        "language": "en",
-        "submitted": datetime(2017, 12, 4, 13, 10),
-        "registered": datetime(2017, 12, 11, 9, 30),
-        "published": date(2018, 3, 5),
-    },
-    {
-        "party": "NL",
-        "language": "en",
-        "submitted": datetime(2017, 10, 25, 22, 58),
-        "registered": datetime(2017, 10, 31, 14, 0),
-        "published": date(2018, 2, 1),
-    },
-    {
-        "party": "PL",
-        "language": "en",
-        "submitted": datetime(2017, 10, 16, 11, 47),
-        "registered": datetime(2017, 10, 23, 10, 10),
-        "published": date(2018, 1, 15),
-    },
-    {
-        "party": "PT",
-        "language": "en",
-        "national": "pt",
-        "submitted": datetime(2017, 10, 25, 19, 5),
-        "registered": datetime(2017, 11, 6, 11, 25),
-        "published": date(2018, 2, 1),
-    },
-    {
-        "party": "SE",
-        "language": "en",
-        "submitted": datetime(2017, 10, 9, 8, 50),
-        "registered": datetime(2017, 10, 16, 13, 35),
-        "published": date(2018, 1, 15),
-    },
-)
-
-# Received by the Secretariat but not published; and submitted, not yet registered.
-REGISTERED_REPLIES = (
     {
         "party": "ES",
         "language": "en",
@@ -134,13 +89,78 @@ REGISTERED_REPLIES = (
     {
         "party": "FI",
         "language": "en",
-        "submitted": datetime(2017, 10, 25, 15, 20),
-        "registered": datetime(2017, 11, 3, 9, 0),
+        "submitted": datetime(2017, 10, 24, 15, 20),
+        "registered": datetime(2017, 10, 30, 9, 0),
     },
-)
-SUBMITTED_REPLIES = (
-    {"party": "GR", "language": "en", "submitted": datetime(2018, 2, 12, 16, 40)},
-    {"party": "SI", "language": "en", "submitted": datetime(2017, 10, 24, 11, 5)},
+    {
+        "party": "FR",
+        "language": "fr",
+        "submitted": datetime(2017, 10, 20, 14, 41),
+        "registered": datetime(2017, 10, 26, 9, 15),
+    },
+    {
+        "party": "LU",
+        "language": "fr",
+        "submitted": datetime(2017, 10, 12, 10, 3),
+        "registered": datetime(2017, 10, 19, 16, 45),
+    },
+    {
+        "party": "NL",
+        "language": "en",
+        "submitted": datetime(2017, 10, 24, 22, 58),
+        "registered": datetime(2017, 10, 31, 14, 0),
+    },
+    {
+        "party": "PL",
+        "language": "en",
+        "submitted": datetime(2017, 10, 16, 11, 47),
+        "registered": datetime(2017, 10, 23, 10, 10),
+    },
+    {
+        "party": "PT",
+        "language": "en",
+        "national": "pt",
+        "submitted": datetime(2017, 10, 24, 19, 5),
+        "registered": datetime(2017, 10, 31, 11, 25),
+    },
+    {
+        "party": "SE",
+        "language": "en",
+        "submitted": datetime(2017, 10, 9, 8, 50),
+        "registered": datetime(2017, 10, 16, 13, 35),
+    },
+    {
+        "party": "SI",
+        "language": "en",
+        "submitted": datetime(2017, 10, 24, 11, 5),
+        "registered": datetime(2017, 10, 30, 15, 10),
+    },
+    # Late, in the week after the deadline: 4.
+    {
+        "party": "BG",
+        "language": "en",
+        "submitted": datetime(2017, 10, 27, 11, 30),
+        "registered": datetime(2017, 11, 2, 14, 15),
+    },
+    {
+        "party": "IT",
+        "language": "en",
+        "national": "it",
+        "submitted": datetime(2017, 10, 31, 18, 20),
+        "registered": datetime(2017, 11, 8, 12, 0),
+    },
+    {
+        "party": "MT",
+        "language": "en",
+        "submitted": datetime(2017, 11, 2, 13, 10),
+        "registered": datetime(2017, 11, 9, 9, 30),
+    },
+    {
+        "party": "GR",
+        "language": "en",
+        "submitted": datetime(2017, 11, 3, 16, 40),
+        "registered": datetime(2017, 11, 10, 10, 45),
+    },
 )
 
 # When the focal points opened their reply: the questionnaire was adopted on 2 June 2017.
@@ -1044,9 +1064,10 @@ DRAFT_FINDING = {
 DRAFT_FINDING_CREATED_AT = datetime(2022, 2, 14, 15, 0)
 
 # ---------------------------------------------------------------------------------------------------------
-# Civil-society comments on published replies, within each Party's two-month window (2018). `author` is
-# the demo user who wrote it; the organisation is that user's. Item texts and general parts are plain
-# paragraphs.
+# Civil-society comments on published replies, within each Party's two-month window (the windows of the
+# replies received on time close by the end of December 2017, seed 003). `author` is the demo user who wrote
+# it; the organisation is that user's. Item texts and general parts are plain paragraphs. Which
+# organisations commented, on what and when, and every text are demo content.
 # ---------------------------------------------------------------------------------------------------------
 
 CONTRIBUTIONS = (
@@ -1057,9 +1078,9 @@ CONTRIBUTIONS = (
         "visibility": "public",
         "language": "fr",
         "state": "acknowledged",
-        "created": datetime(2018, 2, 19, 10, 0),
-        "submitted": datetime(2018, 3, 2, 16, 30),
-        "acknowledged": datetime(2018, 3, 9, 11, 0),
+        "created": datetime(2017, 11, 20, 10, 0),
+        "submitted": datetime(2017, 12, 8, 16, 30),
+        "acknowledged": datetime(2017, 12, 15, 11, 0),
         "general": "Notre réseau réunit des associations d'aide aux victimes dans six régions. Ces "
         "commentaires s'appuient sur les situations qu'elles ont suivies en 2017 ; ils portent sur l'accès "
         "des enfants victimes à un soutien spécialisé. (Partie générale de démonstration.)",
@@ -1089,9 +1110,9 @@ CONTRIBUTIONS = (
         "children_involved": True,
         "children_involvement": "A group of twelve pupils aged 14 to 17 discussed the reply in two workshops "
         "and chose the points raised here.",
-        "created": datetime(2018, 3, 1, 9, 30),
-        "submitted": datetime(2018, 3, 20, 17, 45),
-        "acknowledged": datetime(2018, 3, 26, 10, 20),
+        "created": datetime(2017, 11, 13, 9, 30),
+        "submitted": datetime(2017, 12, 12, 17, 45),
+        "acknowledged": datetime(2017, 12, 18, 10, 20),
         "general": "Beta Youth Voice works with secondary schools in Lisbon and Porto. The points below come "
         "from two workshops in which pupils read the reply and said what they would change. (Demo general "
         "part.)",
@@ -1117,9 +1138,9 @@ CONTRIBUTIONS = (
         "visibility": "public",
         "language": "en",
         "state": "acknowledged",
-        "created": datetime(2018, 3, 12, 14, 0),
-        "submitted": datetime(2018, 3, 27, 12, 10),
-        "acknowledged": datetime(2018, 4, 4, 9, 45),
+        "created": datetime(2017, 11, 27, 14, 0),
+        "submitted": datetime(2017, 12, 19, 12, 10),
+        "acknowledged": datetime(2017, 12, 21, 9, 45),
         "general": "Our counselling partners in Berlin and Hamburg see children who shared or received "
         "self-generated images. We comment on how the law and the police treat them, and on cases that "
         "cross borders. (Demo general part.)",
@@ -1150,9 +1171,9 @@ CONTRIBUTIONS = (
         "visibility": "confidential",
         "language": "en",
         "state": "acknowledged",
-        "created": datetime(2018, 2, 20, 11, 0),
-        "submitted": datetime(2018, 2, 26, 15, 0),
-        "acknowledged": datetime(2018, 3, 5, 10, 0),
+        "created": datetime(2017, 11, 20, 11, 0),
+        "submitted": datetime(2017, 11, 27, 15, 0),
+        "acknowledged": datetime(2017, 12, 4, 10, 0),
         "general": "Confidential: the cases summarised here were reported to our helpline partners in 2017 "
         "and must not be published. (Demo general part.)",
         "items": (
@@ -1171,7 +1192,7 @@ CONTRIBUTIONS = (
         "visibility": "public",
         "language": "fr",
         "state": "draft",
-        "created": datetime(2018, 3, 1, 15, 20),
+        "created": datetime(2017, 12, 1, 15, 20),
         "items": (
             (
                 "15",

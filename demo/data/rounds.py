@@ -93,6 +93,9 @@ ROUNDS = (
         # 2017"); seed 000, dated 20 June 2017, is the later press release announcing the launch.
         "questionnaire_adopted_on": date(2017, 6, 2),
         "reply_deadline": date(2017, 10, 25),
+        # Civil society could reply to the questionnaire "by the end of 2017" (seed 000; seed 003: "by the
+        # end of December 2017").
+        "civil_society_deadline": date(2017, 12, 31),
         "report_adopted_on": date(2022, 3, 10),
         # Seed 002: the factsheets came out in October 2023; exact day unknown, so the demo renders its own.
         "factsheets_published_on": None,
@@ -111,6 +114,40 @@ ROUNDS = (
         ),
     },
 )
+
+# The 2nd round's questionnaire opens with preliminary remarks that tell two kinds of material apart
+# (seed 001): the first is what Article 20§2 covers and the Committee monitors; the second may go beyond
+# Article 20 and is asked about to learn from more protective laws. Paraphrased, like the questions (see the
+# module docstring). French spaces before « » : ; are non-breaking (\u00a0).
+INTRODUCTION_2ND_ROUND = {
+    "en": (
+        "This questionnaire tells apart two kinds of material that children make of themselves.\n\n"
+        "a. “Self-generated sexually explicit images and/or videos”: material that children made, or seem "
+        "to have made, of themselves on their own initiative, showing a child in real or simulated sexually "
+        "explicit conduct or showing a child's sexual organs. This is the material of Article 20§2 of the "
+        "Convention, on which the Committee monitors the Parties.\n\n"
+        "b. “Self-generated sexual content”: images, videos and other material that children made, or seem "
+        "to have made, of themselves on their own initiative, showing a child in a sexually suggestive way "
+        "(for instance naked or half-naked, posing to arouse sexual interest). It may go beyond Article 20: "
+        "the Committee asks about it because some Parties' laws protect children further, which may "
+        "inspire others."
+    ),
+    "fr": (
+        "Le présent questionnaire distingue deux types de contenus que les enfants réalisent "
+        "d'eux-mêmes.\n\n"
+        "a. «\u00a0images et/ou vidéos sexuellement explicites autoproduites\u00a0»\u00a0: contenus que "
+        "les enfants ont réalisés, ou semblent avoir réalisés, d'eux-mêmes et de leur propre initiative, "
+        "montrant un enfant se livrant à un comportement sexuellement explicite, réel ou simulé, ou "
+        "montrant les organes sexuels d'un enfant. Ce sont les contenus visés par l'article 20§2 de la "
+        "Convention, sur lesquels porte le suivi du Comité.\n\n"
+        "b. «\u00a0contenus sexuels autoproduits\u00a0»\u00a0: images, vidéos et autres contenus que les "
+        "enfants ont réalisés, ou semblent avoir réalisés, d'eux-mêmes et de leur propre initiative, "
+        "montrant un enfant de manière sexuellement suggestive (par exemple nu ou à demi nu, posant pour "
+        "susciter une excitation sexuelle). Ils peuvent dépasser le champ de l'article 20\u00a0: le Comité "
+        "s'y intéresse parce que la législation de certaines Parties protège davantage les enfants et peut "
+        "en inspirer d'autres."
+    ),
+}
 
 # The 2nd round's questionnaire, in order. Sub-parts share their parent's theme. "kind": monitoring
 # questions lead to recommendations, capacity-building questions to promising practices. Paraphrased

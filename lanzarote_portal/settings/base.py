@@ -141,8 +141,23 @@ PAGES_IN_MEMORY = {
     "LOCATION": "public-pages",
     "OPTIONS": {"MAX_ENTRIES": env.int("PAGES_IN_MEMORY", default=40)},
 }
+
+
+def shared_cache(url: str) -> dict:
+    """The shared cache named by a CACHE_URL. On Redis (`rediscache://`), one the portal can do without
+    (lanzarote_portal/shared_cache.py): a Redis hung or out of reach costs a request at most half a second
+    to connect or a second to answer, then nothing for a few seconds; the URL's query may set other
+    timeouts (`?socket_timeout=2`)."""
+    config = env.cache_url_config(url)
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "lanzarote_portal.shared_cache.TolerantRedisCache"
+        timeouts = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
+        config["OPTIONS"] = {**timeouts, **config.get("OPTIONS", {})}
+    return config
+
+
 CACHES = {
-    "default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}"),
+    "default": shared_cache(env.str("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")),
     "pages": PAGES_IN_MEMORY,
 }
 
@@ -221,15 +236,19 @@ else:
     # Tasks are idempotent and acknowledged late; a visibility timeout longer than any task (its time limit,
     # or the longest retry countdown) keeps Redis from redelivering a task that is still running or waiting.
     # A publish from a web request fails at once when Redis is down (one connection attempt, not kombu's
-    # retries) and within seconds when it hangs (socket timeouts): the outbox row keeps the e-mail for the
-    # sweep's relay, and the user is not kept waiting. Workers reconnect on their own, with Celery's retries.
+    # retries) and within two seconds when it hangs (socket timeouts: a worker's wait for tasks is not a
+    # read that times out, the event loop polls it): the outbox row keeps the e-mail for the sweep's relay,
+    # and the user is not kept waiting. Workers reconnect on their own, with Celery's retries.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": 3600,
         "max_retries": 0,
-        "socket_connect_timeout": 2,
-        "socket_timeout": 3,
+        "socket_connect_timeout": 1,
+        "socket_timeout": 2,
         "socket_keepalive": True,
     }
+# Other publishes (factsheet renderings, beat's tasks) retry once, at once: enough to replace a connection
+# that Redis closed when it restarted, not enough to keep a request waiting on a hung one (2 x 2 s).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -246,6 +265,11 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_ROUTES = {"reports.tasks.factsheet_render_task": {"queue": "pdf"}}
 # A stale factsheet is rendered again once its data has not changed for this long (reports.refresh).
 FACTSHEET_REFRESH_DEBOUNCE_SECONDS = env.int("FACTSHEET_REFRESH_DEBOUNCE_SECONDS", default=120)
+# A rendering queued and not done after the task's time limit and a margin was lost with a killed worker:
+# the refresh queues it again (the broker would only after its visibility timeout, an hour).
+FACTSHEET_REQUEUE_AFTER_SECONDS = env.int(
+    "FACTSHEET_REQUEUE_AFTER_SECONDS", default=CELERY_TASK_TIME_LIMIT + 60
+)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -258,6 +282,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lanzarote_portal.tasks.sweep",
         "schedule": 300.0,
         "options": {"expires": 290},
+    },
+    # E-mails the broker could not take (down or hung at the commit) are handed to it within a minute of
+    # its return (outbox.tasks), not at the next sweep. Delivery under the row lock keeps them single.
+    "outbox-relay": {
+        "task": "outbox.tasks.outbox_relay_task",
+        "schedule": 20.0,
+        "options": {"expires": 18},
     },
     # Stale factsheets are rendered again once their data has held still (reports.refresh).
     "factsheets-refresh": {

@@ -4,16 +4,21 @@
 """
 
 from .base import *  # noqa: F403
-from .base import PAGES_IN_MEMORY, env
+from .base import PAGES_IN_MEMORY, env, shared_cache
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL")}
+# After a PostgreSQL restart each process reconnects by itself: gunicorn's persistent connections are
+# checked before a request reuses them (CONN_HEALTH_CHECKS); Celery's Django fixup closes the connection
+# around every task. A request caught by the restart answers 503 (lanzarote_portal.error_pages), and a
+# database that does not answer fails a connection in seconds rather than holding a gunicorn worker.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-CACHES = {"default": env.cache("CACHE_URL"), "pages": PAGES_IN_MEMORY}
+DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DB_CONNECT_TIMEOUT", default=5)
+CACHES = {"default": shared_cache(env.str("CACHE_URL")), "pages": PAGES_IN_MEMORY}
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL")
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -4,11 +4,11 @@ The database comes from DATABASE_URL like everywhere else (CI points it to Postg
 """
 
 from .base import *  # noqa: F403
-from .base import PAGES_IN_MEMORY, REST_FRAMEWORK, env
+from .base import PAGES_IN_MEMORY, REST_FRAMEWORK, env, shared_cache
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://"), "pages": PAGES_IN_MEMORY}
+CACHES = {"default": shared_cache(env.str("CACHE_URL", default="locmemcache://")), "pages": PAGES_IN_MEMORY}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

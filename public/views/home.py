@@ -19,7 +19,9 @@ def home(request: HttpRequest) -> HttpResponse:
     def build() -> str:
         context = {
             "current_round": round_current(PUBLIC),
-            "round_count": rounds_visible_to(PUBLIC).count(),
+            # Statistics count the real rounds; the demonstration is offered apart, to try the portal.
+            "round_count": rounds_visible_to(PUBLIC).filter(demonstration=False).count(),
+            "demonstration": rounds_visible_to(PUBLIC).filter(demonstration=True).first(),
             "replies": latest_replies(LATEST),
             "comments": latest_comments(LATEST),
             "factsheets": latest_factsheets(LATEST),

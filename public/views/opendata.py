@@ -1,14 +1,22 @@
 """A round's open data: the JSON document and the zip of CSV files as downloads, and the page describing
-every field with the licence. Only a public round has them; any other slug answers 404, whoever asks."""
+every field with the licence. Only a public round has them, and not a demonstration, whose data are invented;
+any other slug answers 404, whoever asks."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from ..opendata import downloads
 from ..opendata.dictionary import DOCUMENT, TABLES
 from ..status import public_round
+
+
+def _open_data_round(slug: str):
+    round_ = public_round(slug)
+    if round_.demonstration:
+        raise Http404
+    return round_
 
 
 def _attachment(content: bytes, *, content_type: str, filename: str) -> HttpResponse:
@@ -20,7 +28,7 @@ def _attachment(content: bytes, *, content_type: str, filename: str) -> HttpResp
 
 
 def round_open_data_json(request: HttpRequest, slug: str) -> HttpResponse:
-    round_ = public_round(slug)
+    round_ = _open_data_round(slug)
     return _attachment(
         downloads.round_json(round_),
         content_type="application/json; charset=utf-8",
@@ -29,7 +37,7 @@ def round_open_data_json(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def round_open_data_zip(request: HttpRequest, slug: str) -> HttpResponse:
-    round_ = public_round(slug)
+    round_ = _open_data_round(slug)
     return _attachment(
         downloads.round_zip(round_),
         content_type="application/zip",
@@ -39,7 +47,7 @@ def round_open_data_zip(request: HttpRequest, slug: str) -> HttpResponse:
 
 def round_open_data(request: HttpRequest, slug: str) -> HttpResponse:
     """The data dictionary, in the language of the request."""
-    round_ = public_round(slug)
+    round_ = _open_data_round(slug)
     language = "fr" if get_language() == "fr" else "en"
     licence = settings.OPEN_DATA_LICENCE
     context = {

@@ -1,7 +1,8 @@
 """A Party's page in a round: its published reply question by question (official and national-language
 texts side by side), attachments, the public comments of civil society under the questions they concern,
-and the Committee's findings and factsheets on the Party. Until the reply is published, the page of a Party
-monitored in the round says only whether and when it was received.
+the Committee's findings and factsheets on the Party, and the Party's reservations and declarations on the
+Convention (public treaty facts). Until the reply is published, the page of a Party monitored in the round
+says only whether and when it was received, and those statements.
 
 Whoever reads it sees what the public sees: the page is built from the public gates only, cached per
 language, and the reader's own controls (follow, comment) are added around it.
@@ -28,7 +29,7 @@ from questionnaires.selectors import questions_of
 from reports.evidence import attach_evidence
 from reports.factsheets import KIND_HEADINGS
 from reports.selectors import factsheets_visible_to, findings_of_party
-from rounds.selectors import participation_for
+from rounds.selectors import articles_overlap, participation_for, statements_of
 from submissions.models import Reply
 from submissions.selectors import (
     answers_visible_to,
@@ -81,6 +82,7 @@ def reply_awaited(request: HttpRequest, *, slug: str, iso2: str) -> HttpResponse
         "participation": participation,  # its deadline, with any extension, against which lateness is judged
         "received_at": received_at,
         "is_late": is_late,
+        "statements": list(statements_of(party=participation.party)),
     }
     return render(request, "public/party_awaited.html", context)
 
@@ -94,11 +96,14 @@ def _body_context(reply: Reply, versions: str, window) -> dict:
     attachments = defaultdict(list)
     for attachment in attachments_visible_to(PUBLIC).filter(reply=reply).order_by("created_at"):
         attachments[attachment.question_id].append(attachment)
+    statements = list(statements_of(party=reply.party))
     questions = list(questions_of(round=reply.round))
     for question in questions:
         question.party_answer = answers.get(question.pk)
         question.comments = comments.get(question.pk, [])
         question.attachments = attachments.get(question.pk, [])
+        # Beside a question citing the article (Question 10 of the 2nd round: reservations to 20§3).
+        question.statements = [s for s in statements if articles_overlap(question.article_list, s.article)]
     findings = list(
         findings_of_party(round=reply.round, party=reply.party)
         .order_by("position", "pk")
@@ -111,6 +116,7 @@ def _body_context(reply: Reply, versions: str, window) -> dict:
         # Evidence on this very page is linked by its anchor alone.
         "page_path": reverse("party-reply", kwargs={"slug": reply.round.slug, "iso2": reply.party.code}),
         "questions": questions,
+        "statements": statements,
         "versions": versions,
         "show_national": bool(reply.national_language_id) and versions != "official",
         "show_official": not (reply.national_language_id and versions == "national"),

@@ -4,8 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from core.viewers import PUBLIC
-from questionnaires.models import Questionnaire
-from questionnaires.selectors import questions_of
+from questionnaires.selectors import questionnaire_of, questions_of
 from reports.selectors import factsheets_in_reading_order, factsheets_visible_to
 from rounds.models import Round
 from rounds.selectors import round_for
@@ -24,7 +23,7 @@ def round_page(request: HttpRequest, slug: str) -> HttpResponse:
         context = {
             "round": round_,
             "is_public": round_.status != Round.Status.PREPARATION,
-            "questionnaire": Questionnaire.objects.filter(round=round_).first(),
+            "questionnaire": questionnaire_of(round=round_),
             "questions": questions_of(round=round_),
             "published_count": replies_visible_to(PUBLIC).filter(round=round_).count(),
             "factsheets": factsheets_in_reading_order(factsheets_visible_to(PUBLIC).filter(round=round_)),

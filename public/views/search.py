@@ -37,7 +37,10 @@ class SearchForm(forms.Form):
         if self.data.get("party"):  # an ISO code in either case
             self.data = self.data.copy()
             self.data["party"] = self.data["party"].upper()
-        rounds = [(round_.slug, round_.label) for round_ in rounds_visible_to(PUBLIC)]
+        visible = list(rounds_visible_to(PUBLIC))
+        rounds = [(round_.slug, round_.label) for round_ in visible]
+        # The demonstration round has no feed: its publications are not news.
+        self.with_feeds = {round_.slug for round_ in visible if not round_.demonstration}
         parties = [(party.code, party.name) for party in sorted_by_name(parties_list())]
         self.fields["round"].choices = [("", _("All")), *rounds]
         self.fields["party"].choices = [("", _("All")), *parties]
@@ -58,5 +61,9 @@ def search(request: HttpRequest) -> HttpResponse:
             type=data["type"],
         )
         results = search_.search(query=data["q"], filters=filters, page=request.GET.get("page"))
-    feeds = form.is_valid() and {"round": form.cleaned_data["round"], "party": form.cleaned_data["party"]}
+    feeds = (
+        form.is_valid()
+        and form.cleaned_data["round"] in form.with_feeds
+        and {"round": form.cleaned_data["round"], "party": form.cleaned_data["party"]}
+    )
     return render(request, "public/search.html", {"form": form, "results": results, "feeds": feeds or {}})

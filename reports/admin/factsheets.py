@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -21,6 +22,7 @@ from rounds.models import Round
 
 from ..factsheets import STYLESHEET, factsheet_html, factsheets_due
 from ..models import Factsheet
+from ..refresh import factsheets_mark_queued
 from ..tasks import factsheet_render_task
 
 log = logging.getLogger(__name__)
@@ -31,9 +33,10 @@ class RenderRoundForm(forms.Form):
 
 
 def _queue(round: Round, due, *, force: bool) -> int:
-    """Hand the renderings to the PDF workers (these views write nothing a worker must wait for); returns how
-    many the broker refused, whatever its transport: logged and told, never a failed page. A stale factsheet
-    is rendered by the refresh all the same; the others wait for the Secretariat to ask again."""
+    """Hand the renderings to the PDF workers; returns how many the broker refused, whatever its transport:
+    logged and told, never a failed page. Each is recorded as queued first, so the refresh queues again what
+    the broker refused or a killed worker left undone (a forced rendering, as an ordinary one)."""
+    factsheets_mark_queued(round=round, due=list(due), now=timezone.now())
     refused = 0
     for kind, key, language in due:
         try:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from core.errors import TextTooLong
 from core.page_errors import refusal_shown
 from questionnaires.models import Question
+from questionnaires.selectors import questionnaire_of
 from rounds.models import Language
 from rounds.selectors import participation_of, party_of
 
@@ -64,6 +65,7 @@ def _editor_context(reply: Reply, **extra) -> dict:
         question.attachments = attachments.get(question.pk, [])
     return {
         "reply": reply,
+        "questionnaire": questionnaire_of(round=reply.round),  # its preliminary remarks, before the questions
         "questions": questions,
         "progress": reply_progress([reply])[reply.pk],
         "participation": participation_of(round=reply.round, party=reply.party),

@@ -1,9 +1,10 @@
 """A reply as a Word document: its questionnaire in the reply's language, pre-filled with the current answers.
 
-The layout is the contract `parse.py` reads back. Per question, one table of two rows:
-`Question <number>` | the question's text, then `Answer` | the answer, one paragraph per line (an answer
-marked "no information available" opens with the mark, see `answer_for_word`); a reply with a national
-language has a third row, `Answer (<language>)` | the national-language text. An empty
+The layout is the contract `parse.py` reads back. The questionnaire's preliminary remarks come first, as
+paragraphs under their own heading (never in a table, so the import passes over them). Per question, one
+table of two rows: `Question <number>` | the question's text, then `Answer` | the answer, one paragraph per
+line (an answer marked "no information available" opens with the mark, see `answer_for_word`); a reply with
+a national language has a third row, `Answer (<language>)` | the national-language text. An empty
 paragraph separates the tables so that Word never joins two of them. The document's core properties
 record which reply it belongs to and the answer versions it was pre-filled with.
 """
@@ -45,6 +46,8 @@ def reply_docx(*, reply: Reply) -> bytes:
         document = Document()
         _write_properties(document, reply=reply, questions=questions, reference=reference)
         _write_heading(document, reply=reply, questionnaire=questionnaire, reference=reference)
+        if questionnaire and questionnaire.introduction:
+            _write_introduction(document, text=questionnaire.introduction)
         theme = None
         for question in questions:
             if question.theme != theme:
@@ -67,9 +70,12 @@ def _write_properties(document, *, reply: Reply, questions: list, reference: Ref
     properties.language = reply.language
     properties.identifier = str(reference)
     properties.keywords = str(reference)
-    properties.version = versions_dump(
+    versions = versions_dump(
         {question.number: question.answer_list[0].version for question in questions if question.answer_list}
     )
+    # Written past python-docx's setter, which refuses more than 255 characters where the format sets no
+    # limit: a questionnaire of 56 questions, all answered, records more than that.
+    properties._element._get_or_add("version").text = versions
     properties.created = properties.modified = timezone.now()
     properties.revision = 1
     properties.comments = ""
@@ -108,6 +114,13 @@ def _write_heading(document, *, reply: Reply, questionnaire, reference: Referenc
     )
     note.font.size = Pt(8)
     note.font.color.rgb = RGBColor(0x5A, 0x66, 0x73)
+
+
+def _write_introduction(document, *, text: str) -> None:
+    document.add_heading(_("Preliminary remarks"), level=1)
+    for line in _clean(text).splitlines():
+        if line.strip():
+            document.add_paragraph(line.strip())
 
 
 def _write_question(document, *, question, text: str, national: str | None, reply: Reply) -> None:

@@ -118,7 +118,9 @@ def public_paths() -> list[str]:
         "/rounds/2nd-round/",
         "/rounds/2nd-round/status/",
         f"/rounds/2nd-round/parties/{party}/",
+        "/rounds/2nd-round/parties/DK/",  # with its reservation to Article 20§3
         "/rounds/2nd-round/questions/6/",
+        "/rounds/2nd-round/questions/10/",  # the Parties' reservations to 20§3 beside their answers
         "/search/?q=children",
         "/factsheets/",
         f"/rounds/2nd-round/contributions/{contribution.pk}/",
@@ -146,10 +148,10 @@ def word_preview_path(focal_point: Visitor, editor: str, tmp_path: Path) -> str:
 def logged_in_journeys(visitor, tmp_path: Path, check) -> list[str]:
     """The focal point's, the organisation's and a staff member's pages, each role in its own context."""
     problems: list[str] = []
-    # A Party monitored in the round without a reply yet: its focal point's editor opens a draft.
+    # A Party's draft in the demonstration round, the one collecting replies.
     focal_point = visitor()
-    focal_point.log_in("focal-al")
-    editor = "/rounds/2nd-round/parties/AL/reply/"
+    focal_point.log_in("focal-fr")
+    editor = "/rounds/demonstration/parties/FR/reply/"
     focal_point.open(f"/en{editor}")
     preview = word_preview_path(focal_point, editor, tmp_path)
     check(focal_point, ["/my-replies/", editor, f"{editor}submit/", f"{editor}word/import/", preview])
@@ -157,9 +159,9 @@ def logged_in_journeys(visitor, tmp_path: Path, check) -> list[str]:
 
     organisation = visitor()
     organisation.log_in("ngo-alpha")
-    draft = Contribution.objects.get(
+    draft = Contribution.objects.filter(
         organisation__memberships__user__username="ngo-alpha", state=Contribution.State.DRAFT
-    )
+    ).first()
     contribution = f"/civil-society/contributions/{draft.pk}/"
     check(
         organisation,

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from civil_society.models import Contribution
-from civil_society.services import secretariat_digest_send
+from civil_society.services import secretariat_digest_resume, secretariat_digest_send
 from civil_society.tasks import secretariat_digest_task
 from outbox.models import OutboundEmail
 from submissions.models import Reply, ReplyTransition
@@ -217,3 +217,20 @@ def test_long_lists_are_cut_with_a_link_to_the_whole_list(
     assert "Testimonies of survivors" not in mail.body and "Notes on prevention" in mail.body
     assert "1 of them is CONFIDENTIAL" in mail.body  # counted, even when not listed
     assert f"The moderation queue: {settings.SITE_URL}/en/admin/civil_society/contribution/" in mail.body
+
+
+def test_a_digest_cut_short_is_completed_by_the_sweep_and_never_begun_by_it(
+    world, news, mailoutbox, django_capture_on_commit_callbacks
+):
+    colleague = UserFactory(username="colleague", is_staff=True)
+    with at(MONDAY):
+        assert secretariat_digest_resume() == 0  # not begun: the seven o'clock run's to send
+    send(django_capture_on_commit_callbacks)
+    OutboundEmail.objects.filter(key__endswith=f":{colleague.pk}").delete()  # killed before its turn
+    mailoutbox.clear()
+
+    with at(MONDAY + datetime.timedelta(minutes=5)), django_capture_on_commit_callbacks(execute=True):
+        assert secretariat_digest_resume() == 1
+        assert secretariat_digest_resume() == 0
+
+    assert [mail.to for mail in mailoutbox] == [[colleague.email]]

@@ -8,19 +8,41 @@ from django.contrib.auth.models import AnonymousUser
 
 from civil_society.models import Contribution
 from civil_society.selectors import contributions_visible_to
-from civil_society.windows import comment_window
+from civil_society.windows import comment_window, questionnaire_window
 from core.deadlines import STRASBOURG
 from core.viewers import PUBLIC
 from demo.services import demo_seed
 from questionnaires.models import Question
 from reports.models import Finding
 from reports.selectors import findings_visible_to, with_figures
+from rounds.models import Round
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
 from submissions.selectors import answers_visible_to, replies_visible_to, reply_completeness
 
 pytestmark = pytest.mark.django_db
 
-PUBLISHED = {"AT", "BE", "BG", "CH", "DE", "DK", "FR", "IT", "LU", "MT", "NL", "PL", "PT", "SE"}
+# Received by the morning of the deadline: 17 (seed 001); then 4 in the week after.
+ON_TIME = {
+    "AD",
+    "AL",
+    "AT",
+    "BA",
+    "BE",
+    "CH",
+    "DE",
+    "DK",
+    "ES",
+    "FI",
+    "FR",
+    "LU",
+    "NL",
+    "PL",
+    "PT",
+    "SE",
+    "SI",
+}
+LATE = {"BG", "GR", "IT", "MT"}
+PUBLISHED = ON_TIME | LATE
 IN_FRENCH = {"BE", "CH", "FR", "LU"}
 NATIONAL = {"DE": ("de", "Frage"), "IT": ("it", "Domanda"), "PT": ("pt", "Pergunta")}
 
@@ -33,28 +55,51 @@ def second_round_replies():
     return Reply.objects.filter(round__slug="2nd-round").select_related("party", "national_language")
 
 
-def test_the_2nd_round_has_published_received_and_submitted_replies(seeded):
+def test_every_2nd_round_reply_is_published_the_day_it_was_registered(seeded):
     replies = second_round_replies()
-    by_state = {state: {r.party.code for r in replies if r.state == state} for state in Reply.State.values}
 
-    assert by_state["published"] == PUBLISHED
-    assert len(by_state["registered"]) == 2 and len(by_state["submitted"]) == 2
-    assert not by_state["draft"] and not by_state["returned"]
-    # Every Party with a reply is monitored; the other 24 monitored Parties have none.
+    # The round's report is adopted: no reply is left unpublished.
+    assert {r.party.code for r in replies if r.state == Reply.State.PUBLISHED} == PUBLISHED
+    assert replies.count() == len(PUBLISHED)
+    # Every Party with a reply is monitored; the other 21 monitored Parties have none.
     monitored = set(replies.first().round.parties.values_list("code", flat=True))
-    assert {r.party.code for r in replies} <= monitored
-    assert len(monitored) - replies.count() == 24
-
-    published = [r for r in replies if r.state == Reply.State.PUBLISHED]
-    for reply in published:
-        assert reply.published_on.year == 2018
+    assert monitored >= PUBLISHED and len(monitored) - replies.count() == 21
+    # "Published ... as soon as they are registered by the Secretariat" (seed 003).
+    for reply in replies:
         assert reply.submitted_at < reply.registered_at
-        assert reply.registered_at.date() < reply.published_on
+        assert reply.registered_at.astimezone(STRASBOURG).date() == reply.published_on
+        assert reply.published_on.year == 2017
+
+
+def test_17_parties_replied_by_the_morning_of_the_deadline_and_4_in_the_week_after(seeded):
+    replies = second_round_replies()
+    morning = datetime.datetime(2017, 10, 25, 9, 0, tzinfo=STRASBOURG)
     deadline_end = datetime.datetime(2017, 10, 26, tzinfo=STRASBOURG)
+
+    # "As of this morning [25 October 2017], 17 Parties replied" (seed 001); none later that day.
+    assert {r.party.code for r in replies if r.submitted_at < morning} == ON_TIME
+    assert not [r for r in replies if morning <= r.submitted_at < deadline_end]
+    # Others "promised to reply by next week": the late replies come within it.
     late = {r.party.code for r in replies if r.is_late}
-    assert late == {r.party.code for r in replies if r.submitted_at >= deadline_end}
-    assert 2 <= len(late & PUBLISHED) <= 4
+    assert late == {r.party.code for r in replies if r.submitted_at >= deadline_end} == LATE
+    assert all(r.submitted_at < deadline_end + datetime.timedelta(days=9) for r in replies)
     assert all(r.overdue_at == deadline_end for r in replies if r.is_late)
+    assert not any(r.overdue_at for r in replies if not r.is_late)
+
+
+def test_civil_society_had_until_the_end_of_2017_and_on_time_replies_two_months(seeded):
+    second = Round.objects.get(slug="2nd-round")
+    assert second.civil_society_deadline == datetime.date(2017, 12, 31)  # seeds 000 and 003
+    assert questionnaire_window(round=second).closes_on == datetime.date(2017, 12, 31)
+    # Replies received on time were registered, so published, by 31 October: their comment windows close
+    # "by the end of December 2017" (seed 003); the late ones' a little later.
+    for reply in second_round_replies():
+        window = comment_window(round=second, party=reply.party)
+        assert window.opens_on == reply.published_on
+        if reply.party.code in ON_TIME:
+            assert window.closes_on <= second.civil_society_deadline
+        else:
+            assert window.closes_on < datetime.date(2018, 1, 31)
 
 
 def test_each_state_change_is_in_the_audit_trail_when_it_happened(seeded):
@@ -70,8 +115,14 @@ def test_each_state_change_is_in_the_audit_trail_when_it_happened(seeded):
     assert [t.by.username for t in trail] == ["focal-fr", "focal-fr", "secretariat", "secretariat"]
     assert trail[1].at == published.submitted_at and trail[2].at == published.registered_at
     assert trail[3].at.astimezone(STRASBOURG).date() == published.published_on
-    submitted = second_round_replies().filter(state="submitted").first()
-    assert submitted.transitions.last().to_state == "submitted"
+    assert trail[2].at < trail[3].at < trail[2].at + datetime.timedelta(hours=1)
+    # Every reply went through the same four changes, in order, in 2017.
+    for reply in second_round_replies():
+        changes = list(reply.transitions.order_by("at"))
+        assert [t.to_state for t in changes] == ["draft", "submitted", "registered", "published"]
+        assert all(t.at.year == 2017 for t in changes)
+        assert changes[1].at == reply.submitted_at and changes[2].at == reply.registered_at
+        assert reply.updated_at == changes[3].at
 
 
 def test_every_published_reply_answers_every_question_with_a_demo_text_naming_the_party(seeded):
@@ -98,7 +149,7 @@ def test_every_reply_that_reached_the_secretariat_is_complete(seeded):
 def test_each_answer_has_its_version_in_the_history(seeded):
     answers = Answer.objects.filter(reply__round__slug="2nd-round")
     versions = {(v.answer_id, v.version): v for v in AnswerVersion.objects.filter(answer__in=answers)}
-    assert len(versions) == answers.count() == 18 * 56
+    assert len(versions) == answers.count() == 21 * 56
     for answer in answers[:100]:
         version = versions[answer.pk, answer.version]
         assert (version.text, version.national_text) == (answer.text, answer.national_text)
@@ -135,11 +186,7 @@ def test_the_public_reads_the_published_replies_only(seeded):
     public = AnonymousUser()
     visible = replies_visible_to(public).filter(round__slug="2nd-round")
     assert {r.party.code for r in visible} == PUBLISHED
-    assert answers_visible_to(public).filter(reply__round__slug="2nd-round").count() == 14 * 56
-    # A focal point of a Party whose reply is not published yet sees its own.
-    registered = second_round_replies().filter(state="registered").first()
-    focal_point = user(f"focal-{registered.party.code.lower()}")
-    assert replies_visible_to(focal_point).filter(pk=registered.pk).exists()
+    assert answers_visible_to(public).filter(reply__round__slug="2nd-round").count() == 21 * 56
 
 
 def test_search_words_of_the_questionnaire_are_in_the_answers(seeded):

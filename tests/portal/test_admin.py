@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from questionnaires.models import Questionnaire
 from rounds.models import Party, Round
 from tests.factories import PartyFactory
 
@@ -42,6 +43,32 @@ def test_the_secretariat_can_open_a_round_and_its_questions(secretariat_client):
 
     response = secretariat_client.get(admin_url(Party, "changelist"), {"q": "Allemagne"})
     assert "DE" in response.content.decode()
+
+
+def test_the_secretariat_edits_the_preliminary_remarks_in_both_languages(secretariat_client):
+    questionnaire = Questionnaire.objects.get(round__slug="2nd-round")
+    change = admin_url(Questionnaire, "change", questionnaire.pk)
+    page = secretariat_client.get(change).content.decode()
+    assert 'name="introduction_en"' in page and 'name="introduction_fr"' in page
+    assert "Preliminary remarks" in page and "Self-generated sexual content" in page
+
+    response = secretariat_client.post(
+        change,
+        {
+            "round": questionnaire.round_id,
+            "title_en": questionnaire.title_en,
+            "title_fr": questionnaire.title_fr,
+            "introduction_en": "Edited remarks.",
+            "introduction_fr": "Remarques modifiées.",
+        },
+    )
+
+    assert response.status_code == 302
+    questionnaire.refresh_from_db()
+    assert (questionnaire.introduction_en, questionnaire.introduction_fr) == (
+        "Edited remarks.",
+        "Remarques modifiées.",
+    )
 
 
 @pytest.mark.parametrize("model", PORTAL_MODELS, ids=lambda model: model._meta.label)

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.conf.urls.i18n import i18n_patterns
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.db import OperationalError
 from django.test import override_settings
 from django.urls import path, reverse
 from django.utils import translation
@@ -28,11 +29,19 @@ def fail(request):
     raise RuntimeError("test")
 
 
+def database_gone(request):
+    raise OperationalError("terminating connection due to administrator command")
+
+
 # The portal's URLs with views that fail, for this module's tests only.
 urlpatterns = [
     path("api/v1/test-failure/", fail),
+    path("api/v1/test-database-gone/", database_gone),
     *i18n_patterns(
-        path("test-refused/", refuse), path("test-suspicious/", suspicious), path("test-failure/", fail)
+        path("test-refused/", refuse),
+        path("test-suspicious/", suspicious),
+        path("test-failure/", fail),
+        path("test-database-gone/", database_gone),
     ),
     *root.urlpatterns,
 ]
@@ -124,6 +133,7 @@ def test_csrf_failure_page_is_branded_and_translated(language):
         ("/api/v1/no/such/endpoint/", 404, "not_found"),
         ("/api/nothing", 404, "not_found"),
         ("/api/v1/test-failure/", 500, "server_error"),
+        ("/api/v1/test-database-gone/", 503, "service_unavailable"),
     ],
 )
 def test_the_api_answers_json_errors(client, url, status, code):
@@ -132,3 +142,14 @@ def test_the_api_answers_json_errors(client, url, status, code):
     assert response.status_code == status
     assert response["Content-Type"] == "application/json"
     assert json.loads(response.content)["code"] == code
+
+
+@pytest.mark.urls(__name__)
+@override_settings(DEBUG=False)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_database_restart_answers_a_branded_503_to_try_again(client, language):
+    client.raise_request_exception = False
+    response = client.get(f"/{language}/test-database-gone/")
+    heading = {"en": "The portal is briefly unavailable", "fr": "Le portail est momentanément indisponible"}
+    assert response.status_code == 503 and response["Retry-After"] == "10"
+    assert f"<h1>{heading[language]}</h1>" in response.content.decode()

@@ -34,6 +34,23 @@ def test_the_round_page_reads_in_french(client, seeded):
     assert "Questionnaire" in page and "Prévention" in page and "Date limite de réponse" in page
 
 
+def test_the_round_page_opens_the_questionnaire_with_its_preliminary_remarks_in_both_languages(
+    client, seeded
+):
+    english = client.get("/en/rounds/2nd-round/").content.decode()
+    french = client.get("/fr/rounds/2nd-round/").content.decode()
+
+    # The two definitions of the 2nd round's questionnaire (seed 001), before its first question.
+    assert '<h3 id="preliminary-remarks-heading">Preliminary remarks</h3>' in english
+    assert "“Self-generated sexually explicit images and/or videos”" in english
+    assert "“Self-generated sexual content”" in english and "Article 20§2" in english
+    assert english.index("preliminary-remarks") < english.index('id="q1"')
+    assert '<h3 id="preliminary-remarks-heading">Remarques préliminaires</h3>' in french
+    assert "images et/ou vidéos sexuellement explicites autoproduites" in french
+    assert "contenus sexuels autoproduits" in french and "article 20§2" in french
+    assert "Self-generated" not in french
+
+
 def test_a_round_in_preparation_is_hidden_from_the_public_but_not_the_secretariat(client):
     draft = RoundFactory(status=Round.Status.PREPARATION, theme_en="Unannounced theme")
     url = reverse("round-detail", args=[draft.slug])

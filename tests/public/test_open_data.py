@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIRequestFactory
 
 from civil_society.models import Contribution, Organisation
@@ -215,8 +216,17 @@ def test_the_dictionary_page_in_french(client, seeded):
 
 def test_a_publication_or_a_comment_made_confidential_shows_in_the_next_download(client, seeded):
     secretariat = get_user_model().objects.get(username="secretariat")
+    # Every demo reply of the round is published: a Party without one has its reply registered now.
+    round_ = Round.objects.get(slug=SLUG)
+    party = round_.parties.exclude(replies__round=round_).order_by("code").first()
+    reply = Reply.objects.create(
+        round=round_,
+        party=party,
+        state=Reply.State.REGISTERED,
+        submitted_at=timezone.now(),
+        registered_at=timezone.now(),
+    )
     before = document_of(client)
-    reply = Reply.objects.filter(round__slug=SLUG, state=Reply.State.REGISTERED).first()
     comment = Contribution.objects.get(pk=before["contributions"][0]["id"])
 
     reply_publish(reply=reply, by=secretariat)

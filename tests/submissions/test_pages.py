@@ -62,6 +62,34 @@ def test_the_editor_shows_every_question_with_its_kind_and_guidance(focal_client
     assert "monitoring" in page and 'name="text"' in page and "Save" in page
 
 
+@pytest.mark.parametrize(
+    ("language", "heading", "remarks"),
+    [("en", "Preliminary remarks", "REMARKS-EN"), ("fr", "Remarques préliminaires", "REMARQUES-FR")],
+)
+def test_the_editor_opens_with_the_preliminary_remarks_in_the_readers_language(
+    focal_client, reply, language, heading, remarks
+):
+    questionnaire = reply.round.questionnaire
+    questionnaire.introduction_en = "REMARKS-EN first.\n\nREMARKS-EN second."
+    questionnaire.introduction_fr = "REMARQUES-FR first.\n\nREMARQUES-FR second."
+    questionnaire.save()
+
+    page = focal_client.get(url("reply-edit", reply).replace("/en/", f"/{language}/", 1)).content.decode()
+
+    remarks_at = page.index('id="preliminary-remarks"')
+    assert f'<h2 id="preliminary-remarks-heading">{heading}</h2>' in page
+    assert f"<p>{remarks} first.</p>" in page and f"<p>{remarks} second.</p>" in page
+    assert remarks_at < page.index('id="q-1"')
+    assert page.count('href="#preliminary-remarks"') == 1  # in the contents
+    assert ("REMARQUES-FR" if language == "en" else "REMARKS-EN") not in page
+
+
+def test_an_editor_without_preliminary_remarks_has_no_such_section(focal_client, reply):
+    page = focal_client.get(url("reply-edit", reply)).content.decode()
+
+    assert "preliminary-remarks" not in page
+
+
 def test_the_editor_queries_do_not_grow_with_the_questionnaire(
     focal_client, reply, focal, django_assert_max_num_queries, django_assert_num_queries
 ):

@@ -127,8 +127,11 @@ def test_a_party_that_never_opened_its_reply_is_counted_but_no_reply_is_invented
     assert not ReplyTransition.objects.exists()
 
 
-def test_rounds_no_longer_collecting_replies_are_left_alone(world):
-    Round.objects.filter(pk=world.round.pk).update(status=Round.Status.EVALUATION)
+@pytest.mark.parametrize(
+    "status", [Round.Status.PREPARATION, Round.Status.REPORT_ADOPTED, Round.Status.CLOSED]
+)
+def test_rounds_held_in_preparation_or_past_their_report_are_left_alone(world, status):
+    Round.objects.filter(pk=world.round.pk).update(status=status)
 
     result = replies_sweep(now=END - DAY)
     replies_sweep(now=END)
@@ -136,6 +139,14 @@ def test_rounds_no_longer_collecting_replies_are_left_alone(world):
     assert result == {"overdue": 0, "overdue_without_reply": 0, "overdue_lifted": 0, "reminders": 0}
     assert overdue_at(world.draft) is None
     assert not OutboundEmail.objects.exists()
+
+
+def test_a_round_moved_to_evaluation_as_its_deadline_passed_still_gets_its_overdue_marks(world):
+    # The phases sweep runs first: at the first instant after the deadline the round is under evaluation.
+    Round.objects.filter(pk=world.round.pk).update(status=Round.Status.EVALUATION)
+
+    assert replies_sweep(now=END)["overdue"] == 1
+    assert overdue_at(world.draft) == END
 
 
 def test_a_mark_written_by_another_sweep_is_not_written_again(world):

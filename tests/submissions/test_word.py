@@ -12,7 +12,7 @@ from django.urls import reverse
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from questionnaires.models import Question, Theme
+from questionnaires.models import Question, Questionnaire, Theme
 from rounds.models import Language
 from submissions.errors import EditConflict, InvalidFile, InvalidTransition, NotEditable
 from submissions.models import Answer, AnswerVersion, Reply, WordImport
@@ -24,6 +24,7 @@ from submissions.services.word_import import (
     word_import_unmatched,
 )
 from submissions.word.export import reply_docx
+from submissions.word.parse import reply_docx_parse
 from tests.factories import (
     FocalPointFactory,
     ParticipationFactory,
@@ -779,3 +780,93 @@ def test_the_national_text_comes_back_from_a_french_screen_too(focal_client, bil
     focal_client.post(url("reply-word-preview", bilingual, WordImport.objects.get().pk))
 
     assert texts(bilingual)["2"][1] == "Neu zwei"
+
+
+# The questionnaire's preliminary remarks: before the questions, in the reply's language, never imported
+
+REMARKS = {
+    "en": "DEFINITIONS-EN: “self-generated sexually explicit images and/or videos”.\n\nSECOND-EN: content.",
+    "fr": "DÉFINITIONS-FR : « images sexuellement explicites autoproduites ».\n\nSECOND-FR : contenus.",
+}
+
+
+@pytest.fixture
+def with_remarks(answered):
+    Questionnaire.objects.filter(round=answered.round).update(
+        introduction_en=REMARKS["en"], introduction_fr=REMARKS["fr"]
+    )
+    return answered
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "Preliminary remarks"), ("fr", "Remarques préliminaires")]
+)
+def test_the_preliminary_remarks_open_the_document_in_the_replys_language(with_remarks, language, heading):
+    Reply.objects.filter(pk=with_remarks.pk).update(language=language)
+    with_remarks.refresh_from_db()
+
+    document = exported(with_remarks)
+
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    at = paragraphs.index(("Heading 1", heading))
+    first, second = REMARKS[language].split("\n\n")
+    assert paragraphs[at + 1 : at + 3] == [("Normal", first), ("Normal", second)]
+    other = "fr" if language == "en" else "en"
+    assert REMARKS[other].split(":")[0] not in "\n".join(text for _, text in paragraphs)
+    # Before the first theme, hence before every question table.
+    themes = [text for style, text in paragraphs if style == "Heading 1" and text != heading]
+    assert paragraphs.index(("Heading 1", themes[0])) > at + 2
+    body = document.element.body
+    remarks_at = next(i for i, child in enumerate(body) if child.xpath("string(.)") == first)
+    table_at = next(i for i, child in enumerate(body) if child.tag == qn("w:tbl"))
+    assert remarks_at < table_at
+
+
+def test_the_preliminary_remarks_are_passed_over_on_import(focal_client, with_remarks):
+    # Given the document downloaded with its remarks, one answer changed, the remarks themselves edited
+    document = exported(with_remarks)
+    write(document, "1", "New one")
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("DEFINITIONS-EN"):
+            paragraph.text = (
+                "Question 2: an edit of the remarks, which the import must not read as an answer."
+            )
+
+    # When it is uploaded and confirmed
+    focal_client.post(url("reply-word-import", with_remarks), {"document": as_upload(document)})
+    word_import = WordImport.objects.get()
+    rows = word_import_changes(word_import)
+    focal_client.post(url("reply-word-preview", with_remarks, word_import.pk))
+
+    # Then only the question tables were read: the remarks are neither an answer nor unmatched
+    assert {row["number"]: row["status"] for row in rows} == {
+        "1": "changed",
+        "2": "unchanged",
+        "3": "unchanged",
+        "3.1": "unchanged",
+        "4": "unchanged",
+    }
+    assert word_import_unmatched(word_import) == []
+    answers = dict(Answer.objects.filter(reply=with_remarks).values_list("question__number", "text"))
+    assert answers == {"1": "New one", "2": "Old two\nsecond line", "3": "Same three"}
+    assert Questionnaire.objects.get(round=with_remarks.round).introduction_en == REMARKS["en"]
+
+
+def test_a_reply_with_every_question_of_a_long_questionnaire_answered_goes_out_and_comes_back(
+    focal_client, draft, focal
+):
+    # Given 60 questions answered: the versions recorded in the file run past 255 characters
+    questionnaire = Questionnaire.objects.get(round=draft.round)
+    for n in range(5, 60):
+        QuestionFactory(questionnaire=questionnaire, number=f"{n}.1", position=n, theme=Theme.PROSECUTION)
+    for question_ in Question.objects.filter(questionnaire=questionnaire):
+        answer_save(reply=draft, question=question_, by=focal, version=None, text=f"On {question_.number}.")
+
+    # When it is downloaded
+    response = focal_client.get(url("reply-word-download", draft))
+
+    # Then the file records every version and reads back with them
+    assert response.status_code == 200
+    parsed = reply_docx_parse(io.BytesIO(response.content))
+    assert len(parsed.versions) == 60 and set(parsed.versions.values()) == {1}
+    assert len(docx.Document(io.BytesIO(response.content)).core_properties.version) > 255

@@ -7,7 +7,7 @@ from demo.services import demo_logins, demo_seed
 class Command(BaseCommand):
     help = (
         "Load the demo data: 48 Parties, the three real rounds, the 2nd round's questions, replies, comments "
-        "and findings, demo users."
+        "and findings, demo users, and a live demonstration round (dates counted from its first seed)."
     )
 
     def add_arguments(self, parser):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from reports.factsheets import factsheet_render_by_key, factsheets_due
 from reports.models import Factsheet
+from reports.refresh import factsheets_mark_queued
 from reports.tasks import factsheet_render_task
 from rounds.models import Round
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Done: {total} factsheets."))
             return
 
+        factsheets_mark_queued(round=round_, due=due, now=started)  # the refresh finds any left undone
         for kind, key, language in due:
             factsheet_render_task.delay(round_.pk, kind, key, language, force)
         if no_wait:
