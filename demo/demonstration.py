@@ -39,7 +39,7 @@ from submissions.services import (
 )
 
 from .data import demonstration as data
-from .services import SeedReport, _sync
+from .services import SeedReport, sync_row
 
 QUESTION_FIELDS = (
     "number", "position", "kind", "theme", "articles", "asks_for_data", "required",
@@ -73,7 +73,7 @@ def _seed_round(report: SeedReport, *, first_day: datetime.date) -> Round:
         name: first_day + datetime.timedelta(days=entry[name])
         for name in ("questionnaire_adopted_on", "reply_deadline", "civil_society_deadline")
     }
-    return _sync(
+    return sync_row(
         report,
         "rounds",
         Round,
@@ -90,7 +90,7 @@ def _seed_round(report: SeedReport, *, first_day: datetime.date) -> Round:
 
 def _seed_questionnaire(report: SeedReport, *, round_: Round, source: Round) -> dict[str, Question]:
     """A copy of the source round's questions, in its own questionnaire: same numbers, kinds and texts."""
-    questionnaire = _sync(
+    questionnaire = sync_row(
         report,
         "questionnaires",
         Questionnaire,
@@ -106,7 +106,7 @@ def _seed_questionnaire(report: SeedReport, *, round_: Round, source: Round) -> 
     for original in Question.objects.filter(questionnaire__round=source).order_by("position"):
         defaults = {name: getattr(original, name) for name in QUESTION_FIELDS if name != "number"}
         defaults["parent"] = copies.get(original.parent.number) if original.parent_id else None
-        copies[original.number] = _sync(
+        copies[original.number] = sync_row(
             report,
             "questions",
             Question,

@@ -9,7 +9,7 @@ Timestamps are set to when things happened (replies and comments 2017, findings 
 the seed ran, so digests and feeds do
 not take them for news.
 
-Every row is keyed on a natural key and written only when it differs (`_sync`, or a bulk comparison for the
+Every row is keyed on a natural key and written only when it differs (`sync_row`, or a bulk comparison for the
 answers), so a second run changes nothing. The texts are in `data/publications.py`.
 """
 
@@ -51,7 +51,7 @@ from .data.publications import (
     REPORT_ADOPTED_AT,
     ROUND_SLUG,
 )
-from .services import SeedReport, _sync
+from .services import SeedReport, sync_row
 
 State = Reply.State
 # Replies "will be published ... as soon as they are registered by the Secretariat" (seed 003): the
@@ -144,7 +144,7 @@ def _seed_replies(report: SeedReport, *, round_: Round, users: dict) -> list[Rep
         registered_at = _strasbourg(entry["registered"])
         published_at = registered_at + PUBLISHED_AFTER_REGISTRATION
         is_late = submitted_at >= closes_at
-        reply = _sync(
+        reply = sync_row(
             report,
             "replies",
             Reply,
@@ -405,7 +405,7 @@ def _seed_contributions(report: SeedReport, *, round_: Round, users: dict) -> li
         submitted_at = _strasbourg(entry["submitted"]) if "submitted" in entry else None
         acknowledged_at = _strasbourg(entry["acknowledged"]) if "acknowledged" in entry else None
         is_public = entry["visibility"] == Contribution.Visibility.PUBLIC
-        contribution = _sync(
+        contribution = sync_row(
             report,
             "contributions",
             Contribution,
@@ -432,7 +432,7 @@ def _seed_contributions(report: SeedReport, *, round_: Round, users: dict) -> li
         contribution.parties.set([Party.objects.get(code=entry["party"])])
         created_at = _strasbourg(entry["created"])
         items = [
-            _sync(
+            sync_row(
                 report,
                 "contribution items",
                 ContributionItem,
@@ -519,7 +519,7 @@ def _seed_findings(report: SeedReport, *, round_: Round, groups: dict, questions
             contributions=contributions,
         )
         adopted = state == Finding.State.ADOPTED
-        finding = _sync(
+        finding = sync_row(
             report,
             "findings",
             Finding,

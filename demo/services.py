@@ -60,7 +60,7 @@ class SeedReport:
         self.updated[kind] = self.updated.get(kind, 0) + updated
 
 
-def _sync(report: SeedReport, label: str, model, /, *, defaults: dict, **lookup):
+def sync_row(report: SeedReport, label: str, model, /, *, defaults: dict, **lookup):
     """Create the row, or bring it in line with `defaults`, writing only when something differs.
 
     `update_or_create` would save every row on every run; a second seed must change nothing.
@@ -81,10 +81,10 @@ def demo_seed(*, password: str | None = None) -> SeedReport:
     report = SeedReport()
     # One hash for every demo user: hashing 51 times would make the seed take seconds.
     password_hash = make_password(password or settings.DEMO_PASSWORD)
-    _seed_parties(report)
+    seed_parties(report)
     _seed_rounds(report)
     _seed_users(report, password_hash=password_hash)
-    # Imported here: the publications build on this module's `_sync`.
+    # Imported here: the publications build on this module's `sync_row`.
     from .publications import publications_seed
 
     publications_seed(report)
@@ -97,14 +97,14 @@ def demo_seed(*, password: str | None = None) -> SeedReport:
 NAME_FORM_FIELDS = ("article_en", "article_fr", "elided_fr")
 
 
-def _seed_parties(report: SeedReport) -> None:
+def seed_parties(report: SeedReport) -> None:
     languages = {}
     for code, name_en, name_fr in LANGUAGES:
-        languages[code] = _sync(
+        languages[code] = sync_row(
             report, "languages", Language, code=code, defaults={"name_en": name_en, "name_fr": name_fr}
         )
     for entry in PARTIES:
-        party = _sync(
+        party = sync_row(
             report,
             "parties",
             Party,
@@ -122,7 +122,7 @@ def _seed_parties(report: SeedReport) -> None:
         )
         party.national_languages.set([languages[code] for code in entry["languages"]])
     for entry in RESERVATIONS:
-        _sync(
+        sync_row(
             report,
             "reservations and declarations",
             PartyStatement,
@@ -135,7 +135,7 @@ def _seed_parties(report: SeedReport) -> None:
 
 def _seed_rounds(report: SeedReport) -> None:
     for entry in ROUNDS:
-        round_ = _sync(
+        round_ = sync_row(
             report,
             "rounds",
             Round,
@@ -176,7 +176,7 @@ def _seed_participations(report: SeedReport, *, round_: Round) -> None:
 def _seed_questionnaire(report: SeedReport, *, round_: Round, questions) -> None:
     titles = QUESTIONNAIRE_TITLES[round_.slug]
     introduction = QUESTIONNAIRE_INTRODUCTIONS.get(round_.slug, {"en": "", "fr": ""})
-    questionnaire = _sync(
+    questionnaire = sync_row(
         report,
         "questionnaires",
         Questionnaire,
@@ -190,7 +190,7 @@ def _seed_questionnaire(report: SeedReport, *, round_: Round, questions) -> None
     )
     by_number = {}
     for position, entry in enumerate(questions, start=1):
-        question = _sync(
+        question = sync_row(
             report,
             "questions",
             Question,
@@ -226,7 +226,7 @@ def _seed_users(report: SeedReport, *, password_hash: str) -> None:
         FocalPoint.objects.get_or_create(user=user, defaults={"party": party})
     for username, organisation in NGO_MEMBERS.items():
         user = _demo_user(username, password_hash=password_hash, report=report)
-        organisation = _sync(
+        organisation = sync_row(
             report,
             "organisations",
             Organisation,

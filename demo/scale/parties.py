@@ -21,7 +21,7 @@ from civil_society.windows import add_months
 from rounds.models import FocalPoint, Language, Party
 
 from ..data.parties import LANGUAGES, PARTIES
-from ..services import SeedReport, _seed_parties
+from ..services import SeedReport, seed_parties
 from .writing import Writer
 
 OFFICIAL = ("en", "fr")
@@ -56,7 +56,7 @@ class Cast:
 
 def cast_create(writer: Writer, *, count: int, seed: int) -> Cast:
     if Party.objects.filter(code__in=REAL_CODES).count() < len(REAL_CODES):
-        _seed_parties(SeedReport())  # the demo's own Parties and languages, as `seed_demo` writes them
+        seed_parties(SeedReport())  # the demo's own Parties and languages, as `seed_demo` writes them
     by_code = {party.code: party for party in Party.objects.filter(code__in=REAL_CODES)}
     parties = [by_code[code] for code in REAL_CODES[:count]]
     parties += _synthetic_parties(writer, count=count - len(parties))
