@@ -31,8 +31,8 @@ DEMO_TOTP_KEY = "6c616e7a61726f74652d64656d6f2d6b65792d31"
 SECRETARIAT_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "outbox", "reports", "auth")
 # The demo organisations, verified, and the member of each.
 NGO_MEMBERS = {
-    "ngo-alpha": {"name": "Alpha Child Rights Network (demo)", "country": "Strasbourg"},
-    "ngo-beta": {"name": "Beta Youth Voice (demo)", "country": "Lisbon"},
+    "ngo-alpha": {"name": "Alpha Child Rights Network (demo)", "country": "France"},
+    "ngo-beta": {"name": "Beta Youth Voice (demo)", "country": "Portugal"},
 }
 QUESTIONNAIRE_TITLES = {
     "2nd-round": {

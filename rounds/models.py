@@ -293,6 +293,12 @@ class Round(TimeStampedModel):
         return self.label
 
     @property
+    def is_over(self) -> bool:
+        """Its report adopted or the round closed: no Party starts a reply any more (late ones are taken while
+        replies are collected and evaluated)."""
+        return self.status in (self.Status.REPORT_ADOPTED, self.Status.CLOSED)
+
+    @property
     def reminder_offsets(self) -> list[int]:
         return sorted({int(days) for days in self.reminder_days.split(",") if days.strip()}, reverse=True)
 

@@ -226,7 +226,7 @@ class ReplyAdmin(HistoryAdmin):
             _("%(reply)s registered."),
         )
 
-    def _action_view(self, request, pk, form_class, title, perform):
+    def _action_view(self, request, pk, form_class, title, perform, done):
         reply = self.get_object(request, pk)
         if reply is None or not self.has_change_permission(request, reply):
             return self._get_obj_does_not_exist_redirect(request, self.opts, str(pk))
@@ -234,7 +234,7 @@ class ReplyAdmin(HistoryAdmin):
         if request.method == "POST" and form.is_valid():
             with refusal_shown(request, form=form):
                 perform(reply, form.cleaned_data)
-                self.message_user(request, _("%(reply)s: done.") % {"reply": reply})
+                self.message_user(request, done % {"reply": reply})
                 return redirect("admin:submissions_reply_change", reply.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -253,6 +253,7 @@ class ReplyAdmin(HistoryAdmin):
             RegisterForm,
             _("Register the reply"),
             lambda reply, data: reply_register(reply=reply, by=request.user, reason=data["reason"]),
+            _("%(reply)s registered."),
         )
 
     def send_back_view(self, request, pk):
@@ -262,6 +263,7 @@ class ReplyAdmin(HistoryAdmin):
             SendBackForm,
             _("Send back for corrections"),
             lambda reply, data: reply_send_back(reply=reply, by=request.user, message=data["message"]),
+            _("%(reply)s sent back for corrections."),
         )
 
     def publish_view(self, request, pk):
@@ -273,6 +275,7 @@ class ReplyAdmin(HistoryAdmin):
             lambda reply, data: reply_publish(
                 reply=reply, by=request.user, published_on=data["published_on"], reason=data["reason"]
             ),
+            _("%(reply)s published."),
         )
 
 

@@ -6,6 +6,13 @@ class NotEditable(DomainError):
     status = 409
 
 
+class DeadlinePassed(DomainError):
+    """A reply started in a round that is over."""
+
+    code = "deadline_passed"
+    status = 409
+
+
 class EditConflict(DomainError):
     """A save against an outdated version: the stored text is kept and returned beside the caller's."""
 

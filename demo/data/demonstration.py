@@ -164,13 +164,14 @@ CONTRIBUTIONS = (
     },
 )
 
-# Findings of the demonstration round: the first ones adopted, the last a draft.
+# Findings of the demonstration round: the first ones adopted, on the reply published two months ago, the
+# last a draft on the reply published today (whose comments are still to come).
 FINDINGS = (
     {
         "state": "adopted",
         "kind": "recommendation",
         "grade": "considers",
-        "parties": ("PT", "SE"),
+        "parties": ("PT",),
         "questions": ("7",),
         "title_en": "Demo: helplines open at all hours",
         "title_fr": "Démo : des lignes d'écoute ouvertes à toute heure",
@@ -182,7 +183,7 @@ FINDINGS = (
     {
         "state": "adopted",
         "kind": "promising_practice",
-        "parties": ("SE",),
+        "parties": ("PT",),
         "questions": ("5",),
         "title_en": "Demo: one contact point for platforms",
         "title_fr": "Démo : un point de contact unique pour les plateformes",
@@ -194,7 +195,7 @@ FINDINGS = (
     {
         "state": "draft",
         "kind": "challenge",
-        "parties": ("PT",),
+        "parties": ("SE",),
         "questions": ("14",),
         "title_en": "Demo: investigations stopped when images are hosted abroad",
         "title_fr": "Démo : des enquêtes arrêtées quand les images sont hébergées à l'étranger",

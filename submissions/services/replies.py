@@ -10,7 +10,14 @@ from core.deadlines import end_of_day
 from core.text_limits import text_check
 from rounds.models import Language, Participation
 
-from ..errors import IncompleteReply, InvalidDate, InvalidLanguage, InvalidTransition, NotEditable
+from ..errors import (
+    DeadlinePassed,
+    IncompleteReply,
+    InvalidDate,
+    InvalidLanguage,
+    InvalidTransition,
+    NotEditable,
+)
 from ..models import Reply, ReplyTransition
 from ..notifications import reply_notice_queue
 from ..selectors import reply_completeness
@@ -22,7 +29,13 @@ State = Reply.State
 @audited
 @transaction.atomic
 def reply_open(*, participation: Participation, by) -> Reply:
-    """The Party's reply for the round, started as a draft the first time a focal point opens it."""
+    """The Party's reply for the round, started as a draft the first time a focal point opens it; none is
+    started in a round that is over."""
+    round_ = participation.round
+    if round_.is_over and not Reply.objects.filter(round=round_, party=participation.party).exists():
+        raise DeadlinePassed(
+            _("%(round)s is over: no reply can be started in it any more.") % {"round": round_.label}
+        )
     deadline = participation.reply_deadline
     # Opened after its deadline, it is overdue from the start: the sweep only marks replies that exist.
     overdue_at = end_of_day(deadline) if deadline and timezone.now() >= end_of_day(deadline) else None

@@ -4,7 +4,7 @@ from django.http import Http404
 
 from rounds.selectors import round_for
 
-from ..errors import NotFound
+from ..errors import DeadlinePassed, NotFound
 from ..models import Reply
 from ..selectors import participation_for_editing
 from ..services import reply_open
@@ -17,4 +17,7 @@ def reply_for_focal_point(request, slug: str, iso2: str) -> Reply:
         participation = participation_for_editing(user=request.user, round=round_, party_code=iso2)
     except NotFound:
         raise Http404 from None
-    return reply_open(participation=participation, by=request.user)
+    try:
+        return reply_open(participation=participation, by=request.user)
+    except DeadlinePassed:
+        raise Http404 from None  # nothing to show: the dashboard offers no reply to start in a round over

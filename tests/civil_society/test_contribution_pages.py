@@ -792,10 +792,11 @@ def test_the_party_page_names_the_confirmed_co_signers_and_offers_members_to_com
 
 # The reply, the window (the reply's date and the extension), the public data's version; built anew (the
 # data changed): the answers, the public items with their co-signers, the attachments, the questions, the
-# findings with their questions, the public contributions with their Parties and co-signers, the factsheets.
+# findings with their questions, the public contributions with their Parties and co-signers, the factsheets,
+# the Party's reservations and declarations.
 # For a logged-in member also the session, the user, the Party and the organisation they speak for, the two
 # of base.html's menu, and whether they follow the Party.
-PARTY_PAGE_QUERIES = {"anonymous": 14, "member2": 20}
+PARTY_PAGE_QUERIES = {"anonymous": 15, "member2": 21}
 
 
 @pytest.mark.parametrize("role", PARTY_PAGE_QUERIES)

@@ -1,10 +1,14 @@
 import pytest
 from django.urls import reverse
+from rest_framework.test import APIClient
 
+from rounds.models import Round
+from submissions.errors import DeadlinePassed
 from submissions.models import Answer, Attachment, Reply
-from submissions.services import answer_save, attachment_add, reply_publish, reply_submit
+from submissions.services import answer_save, attachment_add, reply_open, reply_publish, reply_submit
 from tests.factories import (
     FocalPointFactory,
+    ParticipationFactory,
     QuestionFactory,
     QuestionnaireFactory,
     ReplyFactory,
@@ -319,3 +323,30 @@ def test_the_secretariat_reply_list_filters_and_shows_progress(
     assert response.status_code == 200
     assert response.context["cl"].result_count == 6
     assert "0/3" in response.content.decode()
+
+
+def test_no_reply_is_started_in_a_round_that_is_over(client):
+    """A focal point following an old link or the API finds no draft to start once the report is adopted;
+    a reply already there still opens."""
+    participation = ParticipationFactory(round__status=Round.Status.REPORT_ADOPTED)
+    focal = FocalPointFactory(party=participation.party).user
+    client.force_login(focal)
+    edit = reverse("reply-edit", args=[participation.round.slug, participation.party.code])
+
+    dashboard = client.get(reverse("reply-dashboard")).content.decode()
+    assert "The round is over" in dashboard
+    assert edit not in dashboard
+    assert client.get(edit).status_code == 404
+    with pytest.raises(DeadlinePassed, match="is over: no reply can be started in it any more"):
+        reply_open(participation=participation, by=focal)
+    api = APIClient()
+    api.force_authenticate(focal)
+    path = f"/api/v1/rounds/{participation.round.slug}/replies/{participation.party.code}/answers/1/"
+    response = api.put(path, {"text": "x", "language": "en", "version": None}, format="json")
+    assert response.status_code == 409
+    assert response.json()["code"] == "deadline_passed"
+    assert not Reply.objects.filter(round=participation.round).exists()
+
+    reply = Reply.objects.create(round=participation.round, party=participation.party)
+    assert reply_open(participation=participation, by=focal) == reply
+    assert client.get(edit).status_code == 200
