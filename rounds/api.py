@@ -69,6 +69,9 @@ class RoundOutputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Round.Status.choices)
     questionnaire_adopted_on = serializers.DateField(allow_null=True)
     reply_deadline = serializers.DateField(allow_null=True)
+    civil_society_deadline = serializers.DateField(
+        allow_null=True, help_text="Last day for organisations to reply to the questionnaire itself."
+    )
     report_adopted_on = serializers.DateField(allow_null=True)
     factsheets_published_on = serializers.DateField(allow_null=True)
     comment_window_months = serializers.IntegerField()

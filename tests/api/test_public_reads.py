@@ -62,6 +62,9 @@ def test_a_round_reads_with_its_parties_and_their_deadlines(api, world, django_a
     participation = world.party_b.participations.get()
     participation.deadline_extended_to = "2100-01-31"
     participation.save()
+    round_ = Round.objects.get(slug="round-api")
+    round_.civil_society_deadline = "2100-02-28"
+    round_.save()
 
     with django_assert_max_num_queries(3):
         response = api.get("/api/v1/rounds/round-api/")
@@ -71,6 +74,7 @@ def test_a_round_reads_with_its_parties_and_their_deadlines(api, world, django_a
     assert body["slug"] == "round-api" and body["number"] == 42 and body["status"] == "replies"
     assert body["label"] == "Monitoring round 42" and body["party_count"] == 2
     assert body["reply_deadline"] == "2099-12-01"
+    assert body["civil_society_deadline"] == "2100-02-28"
     assert [(p["code"], p["reply_deadline"]) for p in body["parties"]] == [
         ("ZA", "2099-12-01"),
         ("ZB", "2100-01-31"),

@@ -5,8 +5,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from civil_society.services.moderation import contribution_make_confidential
+from rounds.models import Round
 from rounds.selectors import round_current
-from tests.factories import ContributionItemFactory
+from tests.factories import ContributionItemFactory, RoundFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +38,14 @@ def test_the_home_page_reads_in_french(client, world):
     page = client.get("/fr/").content.decode()
 
     assert "Dernières publications" in page and "Cycle de suivi 53" in page
+
+
+def test_a_finished_round_is_the_latest_round_not_the_current_one(client):
+    round_ = RoundFactory(status=Round.Status.REPLIES)
+    assert "Current round" in client.get(reverse("home")).content.decode()
+
+    round_.status = Round.Status.REPORT_ADOPTED
+    round_.save()
+    page = client.get(reverse("home")).content.decode()
+    assert "Latest round" in page and "Current round" not in page
+    assert "Dernier cycle" in client.get("/fr/").content.decode()
