@@ -8,11 +8,12 @@ from tests.factories import RoundFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_home_page_shows_the_current_round_in_both_languages(client, seeded):
+def test_the_home_page_shows_the_latest_round_in_both_languages(client, seeded):
+    # The demo's latest real round has its report adopted: it is the latest round, no longer the current one.
     english = client.get("/en/").content.decode()
     french = client.get("/fr/").content.decode()
-    assert "Current round" in english and '<html lang="en">' in english
-    assert "Cycle de suivi en cours" in french and '<html lang="fr">' in french
+    assert "Latest round" in english and '<html lang="en">' in english
+    assert "Dernier cycle" in french and '<html lang="fr">' in french
     assert "Monitoring round 2" in english
 
 
