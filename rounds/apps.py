@@ -14,9 +14,9 @@ class RoundsConfig(AppConfig):
 
         from core.audit import audit
 
-        from .models import FocalPoint, Participation, Party, Round
+        from .models import CommitteeMember, FocalPoint, Participation, Party, Round
 
-        for model in (Round, Participation, FocalPoint):
+        for model in (Round, Participation, FocalPoint, CommitteeMember):
             audit(model)
         audit(Party, m2m_fields=["national_languages"])
         audit(

@@ -166,6 +166,30 @@ class FocalPoint(TimeStampedModel):
         return f"{self.user} ({self.party.code})"
 
 
+class CommitteeMember(TimeStampedModel):
+    """A user who sits on the Committee for one Party's delegation; never also that Party's focal point
+    (`rounds.services.committee_member_appoint` refuses it)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="committee_member",
+        verbose_name=_("user"),
+    )
+    party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="committee_members", verbose_name=_("Party")
+    )
+
+    class Meta:
+        ordering = ["party", "user__username"]
+        verbose_name = _("Committee member")
+        verbose_name_plural = _("Committee members")
+
+    def __str__(self) -> str:
+        name = self.user.get_full_name() or self.user.username
+        return f"{name} ({self.party.code})"
+
+
 class Round(TimeStampedModel):
     """A thematic monitoring round: every Party monitored answers the same questionnaire."""
 

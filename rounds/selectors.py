@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from core.viewers import Viewer
 
-from .models import FocalPoint, Participation, Party, PartyStatement, Round
+from .models import CommitteeMember, FocalPoint, Participation, Party, PartyStatement, Round
 
 
 def in_rounds_visible_to(viewer: Viewer, *, via: str = "round") -> Q:
@@ -100,3 +100,12 @@ def party_of(user) -> Party | None:
 
 def participation_of(*, round: Round, party: Party) -> Participation | None:
     return Participation.objects.select_related("round", "party").filter(round=round, party=party).first()
+
+
+def committee_member_of(user) -> CommitteeMember | None:
+    """The user's seat on the Committee, if any; remembered on the user object for the request."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_committee_member"):
+        user._committee_member = CommitteeMember.objects.select_related("party").filter(user=user).first()
+    return user._committee_member

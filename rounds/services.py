@@ -3,12 +3,13 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.audit import audited
 from core.deadlines import STRASBOURG
 
-from .errors import InvalidExtension
-from .models import Participation, Round
+from .errors import InvalidExtension, RoleConflict
+from .models import CommitteeMember, FocalPoint, Participation, Party, Round
 from .phases import latest_extension_of, phase_due
 
 
@@ -46,3 +47,15 @@ def round_phase_follow(*, round: Round, now: datetime.datetime | None = None) ->
     locked.save(update_fields=["status", "updated_at"])
     round.updated_at = locked.updated_at
     return due
+
+
+@audited
+@transaction.atomic
+def committee_member_appoint(*, user, party: Party) -> CommitteeMember:
+    """Seat a user on the Committee for a Party's delegation (or move them to another Party's)."""
+    if FocalPoint.objects.filter(user=user).exists():
+        raise RoleConflict(
+            _("%(user)s is a focal point; a focal point cannot also sit on the Committee.") % {"user": user}
+        )
+    member, _created = CommitteeMember.objects.update_or_create(user=user, defaults={"party": party})
+    return member

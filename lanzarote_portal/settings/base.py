@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "civil_society",
     "outbox",
     "reports",
+    "evaluation",
     "public",
     "demo",
     "backups",  # backup_portal / restore_portal: imports no other app

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationConfig(AppConfig):
+    name = "evaluation"
+    verbose_name = _("Evaluation")
+
+    def ready(self) -> None:
+        from core.audit import audit
+
+        from .models import AgendaItem, Chapter, Meeting, Observation, Rapporteur, Report, Statement
+
+        for model in (Rapporteur, Observation, Meeting, AgendaItem, Report, Chapter):
+            audit(model)
+        audit(Statement, m2m_fields=["parties", "questions", "answers", "contributions"])
