@@ -9,8 +9,28 @@ class EvaluationConfig(AppConfig):
     def ready(self) -> None:
         from core.audit import audit
 
-        from .models import AgendaItem, Chapter, Meeting, Observation, Rapporteur, Report, Statement
+        from .models import (
+            AgendaItem,
+            Chapter,
+            Citation,
+            Meeting,
+            Observation,
+            ObservationComment,
+            Rapporteur,
+            Report,
+            Statement,
+        )
 
-        for model in (Rapporteur, Observation, Meeting, AgendaItem, Report, Chapter):
+        # An observation's and a chapter's texts keep their own versions; these record every other change.
+        for model in (
+            Rapporteur,
+            Observation,
+            Citation,
+            ObservationComment,
+            Meeting,
+            AgendaItem,
+            Report,
+            Chapter,
+        ):
             audit(model)
         audit(Statement, m2m_fields=["parties", "questions", "answers", "contributions"])

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from civil_society.models import ContributionItem
-from questionnaires.models import Question
+from questionnaires.models import Question, Theme
 from reports.models import Finding
 from rounds.models import CommitteeMember, Party, Round, TimeStampedModel
 from submissions.models import Answer
@@ -384,6 +384,13 @@ class Statement(TimeStampedModel):
     reference = models.CharField(_("reference"), max_length=12, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Finding.Kind.choices)
     grade = models.CharField(_("grade"), max_length=10, choices=Finding.Grade.choices, blank=True)
+    theme = models.CharField(
+        _("theme"),
+        max_length=30,
+        choices=Theme.choices,
+        blank=True,
+        help_text=_("Leave empty to take the theme of the questions cited, when they share one."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"))
