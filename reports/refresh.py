@@ -14,14 +14,21 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
 
-from civil_society.selectors import public_contribution_counts
+from civil_society.selectors import public_contributions
 from core.viewers import PUBLIC
 from questionnaires.models import Theme
 from rounds.models import Participation, Party, Round
 from submissions.selectors import replies_visible_to
 
 from .evidence import attach_evidence
-from .factsheets import country_version, public_findings, thematic_version
+from .factsheets import (
+    contribution_items,
+    contribution_key,
+    country_version,
+    public_findings,
+    thematic_version,
+)
+from .factsheets.links import report_key
 from .models import Factsheet
 from .selectors import with_figures
 
@@ -43,7 +50,15 @@ def current_versions(round: Round) -> dict[tuple[str, str], str]:
     replies = {
         reply.party_id: reply for reply in replies_visible_to(PUBLIC).filter(round=round).order_by("pk")
     }
-    contributions = public_contribution_counts(round=round)
+    contributions: dict[int, list[tuple]] = {}
+    for contribution in (
+        public_contributions(round=round)
+        .select_related("organisation")
+        .prefetch_related("parties", Prefetch("items", contribution_items()))
+    ):
+        for party in contribution.parties.all():
+            contributions.setdefault(party.pk, []).append(contribution_key(contribution))
+    report = report_key(round)
 
     versions = {}
     for participation in participations:
@@ -52,8 +67,9 @@ def current_versions(round: Round) -> dict[tuple[str, str], str]:
         versions[(Factsheet.Kind.COUNTRY.value, party.code)] = country_version(
             findings=concerning,
             reply=replies.get(party.pk),
-            contributions=contributions.get(party.pk, 0),
+            contributions=contributions.get(party.pk, []),
             deadline=participation.reply_deadline,
+            report=report,
         )
     for theme in Theme.values:
         versions[(Factsheet.Kind.THEMATIC.value, theme)] = thematic_version(
