@@ -18,8 +18,17 @@ from civil_society.models import Membership, Organisation
 from civil_society.services import organisation_verify
 from core.audit import audited
 from questionnaires.models import Question, Questionnaire
-from rounds.models import FocalPoint, Language, Participation, Party, PartyStatement, Round
+from rounds.models import (
+    CommitteeMember,
+    FocalPoint,
+    Language,
+    Participation,
+    Party,
+    PartyStatement,
+    Round,
+)
 from rounds.names import KNOWN_FORMS
+from rounds.services import committee_member_appoint
 
 from .data.parties import LANGUAGES, PARTIES, RESERVATIONS
 from .data.rounds import INTRODUCTION_2ND_ROUND, QUESTIONS_2ND_ROUND, ROUNDS
@@ -28,7 +37,16 @@ SECRETARIAT_GROUP = "Secretariat"
 # The demo Secretariat's authenticator: a published key, for demo data only.
 DEMO_DEVICE = "demo"
 DEMO_TOTP_KEY = "6c616e7a61726f74652d64656d6f2d6b65792d31"
-SECRETARIAT_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "outbox", "reports", "auth")
+SECRETARIAT_APPS = (
+    "rounds",
+    "questionnaires",
+    "submissions",
+    "civil_society",
+    "outbox",
+    "reports",
+    "evaluation",
+    "auth",
+)
 # The demo organisations, verified, and the member of each.
 NGO_MEMBERS = {
     "ngo-alpha": {"name": "Alpha Child Rights Network (demo)", "country": "France"},
@@ -91,6 +109,9 @@ def demo_seed(*, password: str | None = None) -> SeedReport:
     from .demonstration import demonstration_seed
 
     demonstration_seed(report, users={user.username: user for user in get_user_model().objects.all()})
+    from .evaluation import evaluation_seed
+
+    evaluation_seed(report)
     return report
 
 
@@ -224,6 +245,11 @@ def _seed_users(report: SeedReport, *, password_hash: str) -> None:
     for party in Party.objects.all():
         user = _demo_user(f"focal-{party.code.lower()}", password_hash=password_hash, report=report)
         FocalPoint.objects.get_or_create(user=user, defaults={"party": party})
+        # The Party's member of the Committee (never its focal point: the service refuses that).
+        member = _demo_user(f"member-{party.code.lower()}", password_hash=password_hash, report=report)
+        if not CommitteeMember.objects.filter(user=member).exists():
+            committee_member_appoint(user=member, party=party)
+            report.count("Committee members", True)
     for username, organisation in NGO_MEMBERS.items():
         user = _demo_user(username, password_hash=password_hash, report=report)
         organisation = sync_row(
@@ -253,6 +279,8 @@ def demo_logins() -> list[tuple[str, str]]:
     return [
         ("secretariat", "Secretariat staff: /admin/, second factor from `manage.py demo_code`"),
         ("focal-fr", "focal point of France (focal-<iso2> for every Party)"),
+        ("member-it", "Committee member for Italy, Rapporteur on Question 1 of the demonstration round"),
+        ("member-pt", "Committee member for Portugal, Rapporteur on Questions 9 and 10 (member-<iso2>)"),
         ("ngo-alpha", "member of a civil-society organisation"),
         ("ngo-beta", "member of another civil-society organisation"),
     ]

@@ -34,3 +34,10 @@ class EvaluationConfig(AppConfig):
         ):
             audit(model)
         audit(Statement, m2m_fields=["parties", "questions", "answers", "contributions"])
+
+        from reports.factsheets import report_link_register
+
+        from .publication import adopted_report_path
+
+        # The factsheets, built below this app, point to the round's adopted report once there is one.
+        report_link_register(adopted_report_path)

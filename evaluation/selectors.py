@@ -31,6 +31,7 @@ from .models import (
     ObservationComment,
     Rapporteur,
     Report,
+    ReportDocument,
     Statement,
 )
 
@@ -62,6 +63,17 @@ def may_write_observation(user: Viewer, observation: Observation) -> bool:
         return True
     member = committee_member_of(user)
     return member is not None and observation.rapporteur_id == member.pk
+
+
+def rounds_being_evaluated(viewer: Viewer) -> QuerySet[Round]:
+    """The rounds under evaluation, and those whose Rapporteurs are appointed already (observations may
+    begin while replies are still collected)."""
+    if not is_evaluator(viewer):
+        return Round.objects.none()
+    appointed = Rapporteur.objects.values("round")
+    return Round.objects.filter(
+        Q(status=Round.Status.EVALUATION) | Q(pk__in=appointed), in_rounds_visible_to(viewer, via="")
+    ).order_by("-number")
 
 
 def rapporteurs_of(round: Round) -> QuerySet[Rapporteur]:
@@ -172,6 +184,16 @@ def report_contents(report: Report) -> list[Chapter]:
         Chapter.objects.filter(report=report)
         .prefetch_related("questions", Prefetch("statements", statements))
         .order_by("position", "pk")
+    )
+
+
+def report_documents_visible_to(viewer: Viewer) -> QuerySet[ReportDocument]:
+    """The rendered PDFs of the reports the viewer reads (adopted ones for the public); a document queued
+    and never rendered, or whose file is gone from the row, is not offered."""
+    return (
+        ReportDocument.objects.filter(report__in=reports_visible_to(viewer), rendered_at__isnull=False)
+        .exclude(file="")
+        .select_related("report__round")
     )
 
 

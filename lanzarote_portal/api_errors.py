@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.errors import DomainError, TextTooLong
+from evaluation.errors import EditConflict as EvaluationEditConflict
 from submissions.api import AnswerOutput
 from submissions.errors import EditConflict
 
@@ -47,6 +48,8 @@ def _domain_error_response(exc: DomainError) -> Response:
     if isinstance(exc, EditConflict):
         current = exc.context.get("current")
         body["current"] = AnswerOutput(current).data if current is not None else None
+    elif isinstance(exc, EvaluationEditConflict):  # an observation or a chapter: `current` is a plain dict
+        body["current"] = exc.context.get("current")
     if exc.context.get("missing") is not None:  # an incomplete reply: the question numbers to complete
         body["missing"] = list(exc.context["missing"])
     if isinstance(exc, TextTooLong):  # the field refused and its limit, in characters

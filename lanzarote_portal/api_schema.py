@@ -29,11 +29,13 @@ person, in the caller's language (`Accept-Language`: `en` or `fr`). Some errors 
   `invalid_language`, `invalid_date`, `too_long` (with `field` and `limit`: a text longer than the
   characters that field accepts; answers and contributions 100,000 unless the portal sets another limit);
 - 401: `not_authenticated`, `authentication_failed`;
-- 403: `csrf_failed` (a write with a session login but without its CSRF token);
+- 403: `csrf_failed` (a write with a session login but without its CSRF token), `not_permitted` (a
+  Committee member who reads an observation but may not change it);
 - 404: `not_found`: nothing there, or nothing the caller may see (never 403);
 - 405: `method_not_allowed`;
-- 409: `edit_conflict` (with `current`: the answer as stored), `not_editable`, `invalid_transition`,
-  `comment_window_closed` (with `closes_at`), `organisation_not_verified`, `co_signers_pending`;
+- 409: `edit_conflict` (with `current`: the answer or the observation as stored), `not_editable`,
+  `invalid_transition`, `comment_window_closed` (with `closes_at`), `organisation_not_verified`,
+  `co_signers_pending`;
 - 413: `too_large`;
 - 415: `unsupported_media_type`;
 - 429: `throttled`, with a `Retry-After` header.
@@ -65,6 +67,7 @@ TAGS = [
     {"name": "submissions", "description": "State replies: answers, attachments, submission, publication."},
     {"name": "civil-society", "description": "Organisations and their contributions (comments, replies)."},
     {"name": "reports", "description": "The Committee's findings and the factsheets."},
+    {"name": "evaluation", "description": "The Committee's implementation reports and observations."},
 ]
 
 

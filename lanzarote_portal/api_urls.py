@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from civil_society import api as cs_api
+from evaluation import api as evaluation_api
 from public import api as public_api
 from questionnaires import api as questionnaires_api
 from reports import api as reports_api
@@ -45,6 +46,12 @@ urlpatterns = [
         "rounds/<slug:slug>/factsheets/",
         public(reports_api.FactsheetListApi.as_view()),
         name="factsheet-list",
+    ),
+    path("rounds/<slug:slug>/report/", public(evaluation_api.ReportApi.as_view()), name="report"),
+    path(
+        "rounds/<slug:slug>/observations/<int:pk>/",
+        public(evaluation_api.ObservationApi.as_view()),
+        name="observation",
     ),
     path(
         "rounds/<slug:slug>/open-data/",

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("submissions.urls")),
     path("", include("civil_society.urls")),
     path("", include("reports.urls")),
+    path("", include("evaluation.urls")),  # before public's /rounds/<slug>/… pages
     path("", include("public.urls")),
 )
 

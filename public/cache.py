@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from civil_society.models import Contribution, ContributionItem, CoSignature, Organisation
+from evaluation.models import Chapter, Report, ReportDocument, Statement
 from questionnaires.models import LinguisticVersion, Question, Questionnaire
 from reports.models import Factsheet, Finding
 from rounds.models import Participation, Party, PartyStatement, Round
@@ -49,6 +50,11 @@ VERSIONED = (
     CoSignature,
     Finding,
     Factsheet,
+    # The implementation report: its adoption, a correction of a chapter or statement, a rendered PDF.
+    Report,
+    Chapter,
+    Statement,
+    ReportDocument,
 )
 
 

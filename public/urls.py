@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import PartyFeed, RoundFeed
-from .views import contributions, home, opendata, parties, questions, rounds, search, status
+from .views import contributions, home, opendata, parties, questions, report, rounds, search, status
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -17,6 +17,12 @@ urlpatterns = [
         "rounds/<slug:slug>/contributions/<int:pk>/",
         contributions.contribution_page,
         name="public-contribution",
+    ),
+    path("rounds/<slug:slug>/report/", report.report_page, name="round-report"),
+    path(
+        "rounds/<slug:slug>/report/<int:pk>/<str:language>.pdf",
+        report.report_pdf,
+        name="round-report-pdf",
     ),
     path("search/", search.search, name="search"),
     path("rounds/<slug:slug>/feed/", RoundFeed(), name="round-feed"),

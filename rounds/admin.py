@@ -10,9 +10,9 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from core.audit_admin import HistoryAdmin
 from core.deadlines import STRASBOURG
 
-from .models import FocalPoint, Language, Participation, Party, PartyStatement, Round
+from .models import CommitteeMember, FocalPoint, Language, Participation, Party, PartyStatement, Round
 from .phases import latest_extension_of, phase_due
-from .services import round_phase_follow
+from .services import committee_member_appoint, round_phase_follow
 
 User = get_user_model()
 
@@ -34,6 +34,44 @@ class FocalPointInline(admin.TabularInline):
     autocomplete_fields = ("user",)
 
 
+class CommitteeMemberFormSet(forms.BaseInlineFormSet):
+    """Seats are added through `committee_member_appoint`, whose rule the form runs first so that a focal
+    point is refused beside the name, with nothing saved."""
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            user = getattr(form, "cleaned_data", {}).get("user")
+            if (
+                form.instance.pk is None
+                and user is not None
+                and FocalPoint.objects.filter(user=user).exists()
+            ):
+                form.add_error(
+                    "user",
+                    _("%(user)s is a focal point; a focal point cannot also sit on the Committee.")
+                    % {"user": user},
+                )
+
+
+class CommitteeMemberForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["user"].disabled = True  # a seat is another user's by another appointment
+
+
+class CommitteeMemberInline(admin.TabularInline):
+    model = CommitteeMember
+    form = CommitteeMemberForm
+    formset = CommitteeMemberFormSet
+    extra = 0
+    can_delete = False  # a member may be a Rapporteur, an observation's author: the seat stays on record
+    autocomplete_fields = ("user",)
+    fields = ("user", "created_at")
+    readonly_fields = ("created_at",)
+
+
 @admin.register(Party)
 class PartyAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ("code", "name", "languages", "signed_on", "ratified_on", "in_force_on")
@@ -42,10 +80,20 @@ class PartyAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_filter = ("national_languages",)
     filter_horizontal = ("national_languages",)
     date_hierarchy = "ratified_on"
-    inlines = (PartyStatementInline, FocalPointInline)
+    inlines = (PartyStatementInline, FocalPointInline, CommitteeMemberInline)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("national_languages")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not CommitteeMember:
+            return super().save_formset(request, form, formset, change)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for member_form in formset.forms:
+            if member_form.instance.pk is None and member_form.has_changed():
+                formset.new_objects.append(
+                    committee_member_appoint(user=member_form.cleaned_data["user"], party=form.instance)
+                )
 
     @admin.display(description=_("national languages"))
     def languages(self, party: Party) -> str:

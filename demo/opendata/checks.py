@@ -76,6 +76,20 @@ def _check_references(document: dict) -> None:
         expect(row["questions"], questions, "question")
         expect(row["evidence_answer_ids"], answers, "answer")
         expect(row["evidence_contribution_ids"], contributions, "contribution")
+    reports = {row["id"] for row in document["reports"]}
+    findings = {row["id"] for row in document["findings"]}
+    chapters = {(row["report_id"], row["number"]) for row in document["report_chapters"]}
+    expect({row["report_id"] for row in document["report_chapters"]}, reports, "report")
+    expect({row["report_id"] for row in document["report_statements"]}, reports, "report")
+    for row in document["report_chapters"]:
+        expect(row["questions"], questions, "question")
+    for row in document["report_statements"]:
+        expect([(row["report_id"], row["chapter"])], chapters, "chapter")
+        expect(row["parties"], parties, "Party")
+        expect(row["questions"], questions, "question")
+        expect(row["evidence_answer_ids"], answers, "answer")
+        expect(row["evidence_contribution_ids"], contributions, "contribution")
+        expect({row["finding_id"]} - {None}, findings, "finding")
     if unresolved:
         raise OpenDataError(
             f"The document refers to what it does not contain: {', '.join(sorted(set(unresolved)))}."

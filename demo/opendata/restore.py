@@ -6,9 +6,10 @@ action, so it writes through the models directly rather than the services: the s
 windows, deadlines, receipts by e-mail, new ids and dates) that a restore must not replay. It leaves things
 as the services would have: the round with its Parties and questionnaire, the replies (published) and their
 answers, the contributions (public, acknowledged) with their items and confirmed co-signers, and the
-findings (adopted) with their links. Answers, contributions and findings keep their ids, so the evidence a
-finding cites and the ids readers quote stay the same, and exporting the restored round gives back the same
-document.
+findings (adopted) with their links, the implementation reports (adopted, with the meeting that adopted them
+by its number) with their chapters and statements. Answers, contributions, findings and reports keep their
+ids, so the evidence a finding cites and the ids readers quote stay the same, and exporting the restored
+round gives back the same document.
 Parties, languages and organisations already present (by code or name) are reused as they are.
 
 Everything is checked first — format version, keys, checksum, references, ids free — and written in one
@@ -25,6 +26,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from civil_society.models import Contribution, ContributionItem, CoSignature, Organisation
 from core.audit import bulk_create_recorded
+from evaluation.models import Chapter, Meeting, Report, Statement
 from questionnaires.models import Question, Questionnaire
 from reports.models import Finding
 from rounds.models import Language, Participation, Party, Round
@@ -64,6 +66,7 @@ def _check_free(document: dict) -> None:
             (Answer, {row["answer_id"] for row in document["answers"]}),
             (Contribution, {row["id"] for row in document["contributions"]}),
             (Finding, {row["id"] for row in document["findings"]}),
+            (Report, {row["id"] for row in document["reports"]}),
         )
         if model.objects.filter(pk__in=ids).exists()
     ]
@@ -83,8 +86,11 @@ def _write(document: dict) -> dict[str, int]:
     answers = _answers(document["answers"], replies=replies, questions=questions, user=user)
     contributions = _contributions(round_, document["contributions"], parties, questions, user)
     findings = _findings(round_, document["findings"], parties, questions, user)
+    reports = _reports(round_, document, parties, questions)
     with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), [Answer, Contribution, Finding]):
+        for statement in connection.ops.sequence_reset_sql(
+            no_style(), [Answer, Contribution, Finding, Report]
+        ):
             cursor.execute(statement)
     return {
         "parties": len(parties),
@@ -93,6 +99,7 @@ def _write(document: dict) -> dict[str, int]:
         "answers": answers,
         "contributions": contributions,
         "findings": findings,
+        "reports": reports,
     }
 
 
@@ -287,3 +294,52 @@ def _findings(round_: Round, rows: list[dict], parties, questions, user) -> int:
         finding.answers.set(row["evidence_answer_ids"])
         finding.contributions.set(row["evidence_contribution_ids"])
     return len(rows)
+
+
+def _reports(round_: Round, document: dict, parties, questions) -> int:
+    """The adopted reports with their ids; the meeting that adopted each, by its number, made if missing
+    (its place and days are not public: the day of adoption stands for them)."""
+    reports = {}
+    for row in document["reports"]:
+        adopted_on = parse_date(row["adopted_on"] or "")
+        meeting = None
+        if row["meeting"] is not None:
+            meeting, _created = Meeting.objects.get_or_create(
+                number=row["meeting"], defaults={"place": "", "starts_on": adopted_on, "ends_on": adopted_on}
+            )
+        reports[row["id"]] = Report.objects.create(
+            pk=row["id"],
+            round=round_,
+            state=Report.State.ADOPTED,
+            adopted_on=adopted_on,
+            adopted_at_meeting=meeting,
+            **{name: row[name] for name in ("position", "title_en", "title_fr", "document_ref")},
+        )
+    chapters = {}
+    for row in document["report_chapters"]:
+        chapter = Chapter.objects.create(
+            report=reports[row["report_id"]],
+            number=row["number"],
+            position=row["position"],
+            title_en=row["title_en"],
+            title_fr=row["title_fr"],
+            body_en=row["html_en"],
+            body_fr=row["html_fr"],
+        )
+        chapter.questions.set([questions[number] for number in row["questions"]])
+        chapters[(row["report_id"], row["number"])] = chapter
+    texts = ("title_en", "title_fr", "text_en", "text_fr")
+    for row in document["report_statements"]:
+        statement = Statement.objects.create(
+            chapter=chapters[(row["report_id"], row["chapter"])],
+            finding_id=row["finding_id"],
+            **{
+                name: row[name]
+                for name in ("reference", "position", "kind", "grade", "theme", "applies_to_all", *texts)
+            },
+        )
+        statement.parties.set([parties[code] for code in row["parties"]])
+        statement.questions.set([questions[number] for number in row["questions"]])
+        statement.answers.set(row["evidence_answer_ids"])
+        statement.contributions.set(row["evidence_contribution_ids"])
+    return len(reports)

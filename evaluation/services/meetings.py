@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import audited
+from core.dates import date_display
+from core.deadlines import STRASBOURG
 from core.text_limits import text_check
 
 from ..errors import InvalidEvaluation
@@ -90,8 +92,15 @@ def agenda_decision_record(
     text_check(decision, kind="message", field="decision", label=_("Decision"))
     if not decision.strip():
         raise InvalidEvaluation(_("Write the decision taken."), field="decision")
-    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
-    item.decision, item.decided_at = decision.strip(), now or timezone.now()
+    now = now or timezone.now()
+    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    if timezone.localdate(now, STRASBOURG) < item.meeting.starts_on:
+        raise InvalidEvaluation(
+            _("The Committee decides at the meeting: record the decision from %(day)s on.")
+            % {"day": date_display(item.meeting.starts_on)},
+            field="decision",
+        )
+    item.decision, item.decided_at = decision.strip(), now
     item.save(update_fields=["decision", "decided_at", "updated_at"])
     if item.observation_id:
         observation = Observation.objects.select_for_update().get(pk=item.observation_id)

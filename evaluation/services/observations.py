@@ -6,6 +6,7 @@ import html
 import re
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
@@ -203,7 +204,7 @@ def citation_add(
         raise InvalidCitation(
             _("Quote a published answer or a contribution of this round that you may read.")
         )
-    if not locked.questions.filter(pk=source.question_id).exists():
+    if source.question_id not in _questions_with_subparts(locked):
         raise InvalidCitation(_("Quote evidence on the questions these observations are about."))
     quoted = _plain(passage)
     if not quoted:
@@ -213,8 +214,20 @@ def citation_add(
         raise InvalidCitation(
             _("The passage is not in the source's text: quote its words exactly."), field="passage"
         )
+    if Citation.objects.filter(observation=locked, answer=answer, item=item, passage=quoted).exists():
+        raise InvalidCitation(_("This passage is quoted in these observations already."), field="passage")
     return Citation.objects.create(
         observation=locked, answer=answer, item=item, passage=quoted, created_by=by
+    )
+
+
+def _questions_with_subparts(observation: Observation) -> set[int]:
+    """The observation's questions and their sub-parts (9 covers 9.1 and 9.1.a)."""
+    covered = observation.questions.all()
+    return set(
+        Question.objects.filter(
+            Q(pk__in=covered) | Q(parent__in=covered) | Q(parent__parent__in=covered)
+        ).values_list("pk", flat=True)
     )
 
 

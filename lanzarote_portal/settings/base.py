@@ -263,7 +263,10 @@ CELERY_TASK_TIME_LIMIT = 300
 # memory: `--concurrency=1 --max-tasks-per-child=20 -Q pdf` in Procfile.dev and docker-compose.yml), so
 # e-mails and the sweeps, the factsheet refresh among them, on the default "celery" queue, never wait
 # behind a rendering (a refresh queued behind a round's renderings expired unrun, minute after minute).
-CELERY_TASK_ROUTES = {"reports.tasks.factsheet_render_task": {"queue": "pdf"}}
+CELERY_TASK_ROUTES = {
+    "reports.tasks.factsheet_render_task": {"queue": "pdf"},
+    "evaluation.tasks.report_document_render_task": {"queue": "pdf"},
+}
 # A stale factsheet is rendered again once its data has not changed for this long (reports.refresh).
 FACTSHEET_REFRESH_DEBOUNCE_SECONDS = env.int("FACTSHEET_REFRESH_DEBOUNCE_SECONDS", default=120)
 # A rendering queued and not done after the task's time limit and a margin was lost with a killed worker:
@@ -294,6 +297,12 @@ CELERY_BEAT_SCHEDULE = {
     # Stale factsheets are rendered again once their data has held still (reports.refresh).
     "factsheets-refresh": {
         "task": "reports.tasks.factsheets_refresh_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    # The implementation report's PDFs queued and lost with a killed worker or a refusing broker.
+    "report-documents-requeue": {
+        "task": "evaluation.tasks.report_documents_requeue_task",
         "schedule": 60.0,
         "options": {"expires": 55},
     },
@@ -379,6 +388,8 @@ SPECTACULAR_SETTINGS = {
         "FindingKindEnum": "reports.models.Finding.Kind",
         "FindingGradeEnum": "reports.models.Finding.Grade",
         "FindingStateEnum": "reports.models.Finding.State",
+        # The evidence of a finding and of a report's statement (reports/api.py, evaluation/api.py).
+        "FindingEvidenceKindEnum": [("answer", "answer"), ("comment", "comment")],
         "FactsheetKindEnum": "reports.models.Factsheet.Kind",
     },
     "POSTPROCESSING_HOOKS": [

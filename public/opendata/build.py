@@ -1,7 +1,8 @@
 """A round's public data as one JSON-ready document (`open_data_document`), read only through the public
 gates (DESIGN §3) as an anonymous reader: published replies and their answers, public acknowledged
-contributions, adopted findings. Drafts, unpublished replies, confidential or unacknowledged contributions and
-unadopted findings never reach it, and neither does who wrote what.
+contributions, adopted findings, adopted implementation reports with their chapters and statements. Drafts,
+unpublished replies, confidential or unacknowledged contributions, unadopted findings and draft reports never
+reach it, and neither does who wrote what.
 
 Every value is already JSON (dates as ISO strings), every list in a stable order, so the document serialises
 the same way every time; `data_version` is a checksum of the data alone.
@@ -21,15 +22,29 @@ from django.utils.html import strip_tags
 from civil_society.models import Contribution, ContributionItem
 from civil_society.selectors import for_listing, public_contributions
 from core.viewers import PUBLIC
-from questionnaires.models import Questionnaire
+from evaluation.models import Chapter, Report, Statement
+from evaluation.selectors import adopted_reports
+from questionnaires.models import Question, Questionnaire
 from questionnaires.selectors import questions_of
 from reports.selectors import findings_visible_to, with_figures
 from rounds.models import Language, Participation, Party, Round
 from submissions.models import Answer, Reply
 from submissions.selectors import answers_visible_to, replies_visible_to
 
-FORMAT_VERSION = 2  # 2: answers say `no_information`
-TABLE_KEYS = ("round", "languages", "parties", "questions", "replies", "answers", "contributions", "findings")
+FORMAT_VERSION = 3  # 2: answers say `no_information`; 3: the adopted reports, chapters and statements
+TABLE_KEYS = (
+    "round",
+    "languages",
+    "parties",
+    "questions",
+    "replies",
+    "answers",
+    "contributions",
+    "findings",
+    "reports",
+    "report_chapters",
+    "report_statements",
+)
 _BLOCK_END = re.compile(r"<br\s*/?>|</(p|li|h[1-6]|div|blockquote|tr|ul|ol)>", re.IGNORECASE)
 
 
@@ -58,6 +73,7 @@ def open_data_document(*, round: Round, now: datetime.datetime | None = None) ->
         "contributions": [_contribution(contribution) for contribution in contributions],
         "findings": _findings(round, answers=answers, contributions=contributions),
     }
+    data |= _reports(round, data=data, contributions=contributions)
     generated_at = (now or timezone.now()).replace(microsecond=0)
     return {
         "format_version": FORMAT_VERSION,
@@ -248,3 +264,95 @@ def _findings(round: Round, *, answers, contributions: list[Contribution]) -> li
         }
         for finding in findings
     ]
+
+
+def _reports(round: Round, *, data: dict, contributions: list[Contribution]) -> dict[str, list[dict]]:
+    """The adopted implementation reports, their chapters (and sections) and their statements; a statement's
+    evidence as far as it is public, like a finding's, and the adopted finding it became (while adopted).
+    The same number of queries whatever the number of reports."""
+    public = {
+        "answers": {row["answer_id"] for row in data["answers"]},
+        "contributions": {contribution.pk for contribution in contributions},
+        "findings": {row["id"] for row in data["findings"]},
+    }
+    reports = list(adopted_reports(round).order_by("position", "pk"))
+    statements = Statement.objects.prefetch_related(
+        Prefetch("parties", Party.objects.only("code")),
+        Prefetch("questions", Question.objects.only("number", "position")),
+        Prefetch("answers", Answer.objects.only("pk")),
+        Prefetch("contributions", Contribution.objects.only("pk")),
+    ).order_by("position", "pk")
+    chapters = (
+        Chapter.objects.filter(report__in=reports)  # the reports the gate let through
+        .prefetch_related(
+            Prefetch("questions", Question.objects.only("number", "position")),
+            Prefetch("statements", statements),
+        )
+        .order_by("position", "pk")
+    )
+    by_report: dict[int, list[Chapter]] = {}
+    for chapter in chapters:
+        by_report.setdefault(chapter.report_id, []).append(chapter)
+    chapter_rows, statement_rows = [], []
+    for report in reports:
+        for chapter in by_report.get(report.pk, []):
+            chapter_rows.append(
+                {
+                    "report_id": report.pk,
+                    "number": chapter.number,
+                    "position": chapter.position,
+                    "title_en": chapter.title_en or "",
+                    "title_fr": chapter.title_fr or "",
+                    "html_en": chapter.body_en or "",
+                    "html_fr": chapter.body_fr or "",
+                    "questions": _numbers(chapter.questions.all()),
+                }
+            )
+            statement_rows += [
+                _statement(report, chapter, statement, public) for statement in chapter.statements.all()
+            ]
+    return {
+        "reports": [_report(report) for report in reports],
+        "report_chapters": chapter_rows,
+        "report_statements": statement_rows,
+    }
+
+
+def _report(report: Report) -> dict:
+    return {
+        "id": report.pk,
+        "position": report.position,
+        "title_en": report.title_en or "",
+        "title_fr": report.title_fr or "",
+        "document_ref": report.document_ref,
+        "adopted_on": _date(report.adopted_on),
+        "meeting": report.adopted_at_meeting.number if report.adopted_at_meeting else None,
+    }
+
+
+def _numbers(questions) -> list[str]:
+    return [question.number for question in sorted(questions, key=lambda question: question.position)]
+
+
+def _statement(report, chapter, statement, public: dict[str, set[int]]) -> dict:
+    return {
+        "report_id": report.pk,
+        "chapter": chapter.number,
+        "reference": statement.reference,
+        "position": statement.position,
+        "kind": statement.kind,
+        "grade": statement.grade,
+        "theme": statement.theme,
+        "title_en": statement.title_en or "",
+        "title_fr": statement.title_fr or "",
+        "text_en": statement.text_en or "",
+        "text_fr": statement.text_fr or "",
+        "applies_to_all": statement.applies_to_all,
+        "parties": sorted(party.code for party in statement.parties.all()),
+        "questions": _numbers(statement.questions.all()),
+        "evidence_answer_ids": sorted(a.pk for a in statement.answers.all() if a.pk in public["answers"]),
+        "evidence_contribution_ids": sorted(
+            c.pk for c in statement.contributions.all() if c.pk in public["contributions"]
+        ),
+        "finding_id": statement.finding_id if statement.finding_id in public["findings"] else None,
+    }

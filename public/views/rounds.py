@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from core.viewers import PUBLIC
+from evaluation.selectors import adopted_reports
 from questionnaires.selectors import questionnaire_of, questions_of
 from reports.selectors import factsheets_in_reading_order, factsheets_visible_to
 from rounds.models import Round
@@ -26,6 +27,7 @@ def round_page(request: HttpRequest, slug: str) -> HttpResponse:
             "questionnaire": questionnaire_of(round=round_),
             "questions": questions_of(round=round_),
             "published_count": replies_visible_to(PUBLIC).filter(round=round_).count(),
+            "has_report": adopted_reports(round_).exists(),
             "factsheets": factsheets_in_reading_order(factsheets_visible_to(PUBLIC).filter(round=round_)),
         }
         return render_to_string("public/_round_body.html", context)

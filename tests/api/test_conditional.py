@@ -22,6 +22,7 @@ URLS = [
     "/api/v1/rounds/round-api/comments/",
     "/api/v1/rounds/round-api/findings/",
     "/api/v1/rounds/round-api/factsheets/",
+    "/api/v1/rounds/round-api/report/",
 ]
 
 

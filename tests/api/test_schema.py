@@ -31,7 +31,7 @@ def test_every_operation_has_a_stable_id_a_tag_and_its_errors():
         for method, operation in methods.items()
     ]
 
-    assert len(operations) == 20
+    assert len(operations) == 23
     assert len({operation["operationId"] for _, _, operation in operations}) == len(operations)
     for method, path, operation in operations:
         assert operation["tags"] and operation["summary"], (method, path)
@@ -43,6 +43,7 @@ def test_every_operation_has_a_stable_id_a_tag_and_its_errors():
                 "Error",
                 "ValidationError",
                 "EditConflictError",
+                "ObservationEditConflictError",
                 "WindowClosedError",
                 "TooLongError",
                 "IncompleteReplyError",
@@ -50,6 +51,14 @@ def test_every_operation_has_a_stable_id_a_tag_and_its_errors():
     conflict = schema["paths"]["/rounds/{slug}/replies/{iso2}/answers/{number}/"]["put"]["responses"]["409"]
     assert conflict["content"]["application/json"]["schema"]["$ref"].endswith("/EditConflictError")
     assert "current" in schema["components"]["schemas"]["EditConflictError"]["properties"]
+    observation = schema["paths"]["/rounds/{slug}/observations/{id}/"]["put"]["responses"]
+    assert observation["409"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/ObservationEditConflictError"
+    )
+    assert (
+        "403" in observation
+        and "current" in schema["components"]["schemas"]["ObservationEditConflictError"]["properties"]
+    )
     too_long = schema["paths"]["/rounds/{slug}/replies/{iso2}/answers/{number}/"]["put"]["responses"]["400"]
     assert too_long["content"]["application/json"]["schema"]["$ref"].endswith("/TooLongError")
     assert {"field", "limit"} <= set(schema["components"]["schemas"]["TooLongError"]["properties"])

@@ -343,6 +343,8 @@ def party_form(party: Party | None = None, **fields) -> dict:
         "statements-INITIAL_FORMS": "0",
         "focal_points-TOTAL_FORMS": "0",
         "focal_points-INITIAL_FORMS": "0",
+        "committee_members-TOTAL_FORMS": "0",
+        "committee_members-INITIAL_FORMS": "0",
     }
     return {**data, **fields}
 

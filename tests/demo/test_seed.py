@@ -9,7 +9,7 @@ from rounds.models import FocalPoint, Language, Party, Round
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "reports", "auth")
+PORTAL_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "reports", "evaluation", "auth")
 
 
 def snapshot() -> dict[str, list[dict]]:

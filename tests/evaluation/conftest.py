@@ -28,6 +28,10 @@ from tests.factories import (
 
 @pytest.fixture
 def world(db):
+    return make_evaluation_world()
+
+
+def make_evaluation_world() -> SimpleNamespace:
     round = RoundFactory(status=Round.Status.EVALUATION, reply_deadline=datetime.date(2025, 12, 1))
     questionnaire = QuestionnaireFactory(round=round)
     q1 = QuestionFactory(questionnaire=questionnaire, number="1", position=1)
@@ -37,10 +41,10 @@ def world(db):
     reply_a = ReplyFactory(round=round, party=party_a, **published)
     reply_b = ReplyFactory(round=round, party=party_b, **published)
     answer_a1 = AnswerFactory(
-        reply=reply_a, question=q1, text="<p>Our law defines self-generated material since 2019.</p>"
+        reply=reply_a, question=q1, text="Our law defines self-generated material since 2019."
     )
-    answer_b1 = AnswerFactory(reply=reply_b, question=q1, text="<p>No specific provision exists yet.</p>")
-    answer_a2 = AnswerFactory(reply=reply_a, question=q2, text="<p>Helplines are funded by the State.</p>")
+    answer_b1 = AnswerFactory(reply=reply_b, question=q1, text="No specific provision exists yet.")
+    answer_a2 = AnswerFactory(reply=reply_a, question=q2, text="Helplines are funded by the State.")
     staff = UserFactory(username="sec-staff", is_staff=True)
     rapporteur_user = UserFactory(username="member-a")
     other_user = UserFactory(username="member-b")

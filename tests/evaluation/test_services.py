@@ -29,7 +29,7 @@ from reports.selectors import findings_visible_to
 from rounds.errors import RoleConflict
 from rounds.models import CommitteeMember
 from rounds.services import committee_member_appoint
-from tests.factories import UserFactory
+from tests.factories import AnswerFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -404,8 +404,10 @@ def test_adoption_makes_the_statements_the_rounds_adopted_findings(
     assert world.round.report_adopted_on == datetime.date(2026, 11, 23)
     assert reports_visible_to(PUBLIC).get() == report
     assert meeting.items.get(kind="decision").decision == "Adopted."
-    assert len(callbacks) == 2  # the PDFs in English and French
-    assert set(report.documents.values_list("language", flat=True)) == {"en", "fr"}
+    # The PDFs in English and French are asked for, and rendered once the adoption commits.
+    queued = report.documents.filter(queued_at__isnull=False)
+    assert set(queued.values_list("language", flat=True)) == {"en", "fr"}
+    assert len(callbacks) >= 2
 
 
 def test_an_adopted_report_is_frozen(world, report, meeting):
@@ -444,3 +446,39 @@ def test_a_new_user_is_no_evaluator(world):
     stranger = UserFactory()
     assert not observations_visible_to(stranger).exists()
     assert not reports_visible_to(stranger).exists()
+
+
+def test_a_question_covers_its_sub_parts_and_a_passage_is_quoted_once(world):
+    sub_part = QuestionFactory(
+        questionnaire=world.q1.questionnaire, number="1.1", position=3, parent=world.q1
+    )
+    answer = AnswerFactory(
+        reply=world.answer_a1.reply, question=sub_part, text="Courts hear children by video."
+    )
+    observation = _observation(world)
+    citation = services.citation_add(
+        observation=observation, by=world.rapporteur, answer=answer, passage="by video"
+    )
+    assert citation.answer == answer
+    with pytest.raises(InvalidCitation) as refusal:
+        services.citation_add(
+            observation=observation, by=world.rapporteur, answer=answer, passage="by  video"
+        )
+    assert "already" in refusal.value.message
+    assert Citation.objects.count() == 1
+
+
+def test_a_decision_is_recorded_from_the_meetings_first_day(world):
+    meeting = services.meeting_create(
+        number=48,
+        place="Strasbourg",
+        starts_on=datetime.date(2027, 1, 18),
+        ends_on=datetime.date(2027, 1, 20),
+        by=world.staff,
+    )
+    item = services.agenda_item_add(meeting=meeting, kind="decision", title="Calendar", by=world.staff)
+    with pytest.raises(InvalidEvaluation) as refusal:
+        services.agenda_decision_record(item=item, decision="Approved.", by=world.staff)
+    assert "18 January 2027" in refusal.value.message
+    item.refresh_from_db()
+    assert item.decision == "" and item.decided_at is None

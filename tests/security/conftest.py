@@ -12,7 +12,19 @@ from django.utils import timezone
 
 from civil_society.models import Contribution, CoSignature, InformationRequest, Invitation, Subscription
 from demo.services import SECRETARIAT_APPS, SECRETARIAT_GROUP
+from evaluation.models import (
+    Chapter,
+    Citation,
+    Meeting,
+    Observation,
+    ObservationComment,
+    Rapporteur,
+    Report,
+    ReportDocument,
+    Statement,
+)
 from reports.models import Factsheet
+from rounds.models import CommitteeMember
 from submissions.models import Attachment, WordImport
 from tests.civil_society.conftest import make_world
 from tests.factories import (
@@ -20,6 +32,7 @@ from tests.factories import (
     ContributionFactory,
     ContributionItemFactory,
     FindingFactory,
+    UserFactory,
     answers_complete,
 )
 
@@ -79,4 +92,62 @@ def make_access_world():
         Factsheet, round=w.round, kind="country", party=w.party_a, language="en", rendered_at=timezone.now()
     )
     w.finding = FindingFactory(round=w.round, parties=[w.party_a])
+    _add_evaluation(w)
     return w
+
+
+def _add_evaluation(w) -> None:
+    """Three Committee members: the Rapporteur on Question 1 and another member, both for Party A, and a
+    member for Party B; the Rapporteur's observation citing Party A's published answer; meeting 1; a
+    draft report, and an adopted one with its PDF."""
+    w.rapporteur = UserFactory(username="rapporteur-a")
+    w.committee_a = UserFactory(username="committee-a")
+    w.committee_b = UserFactory(username="committee-b")
+    rapporteur = CommitteeMember.objects.create(user=w.rapporteur, party=w.party_a)
+    CommitteeMember.objects.create(user=w.committee_a, party=w.party_a)
+    CommitteeMember.objects.create(user=w.committee_b, party=w.party_b)
+    Rapporteur.objects.create(round=w.round, question=w.questions["1"], member=rapporteur)
+    w.observation = Observation.objects.create(
+        round=w.round, rapporteur=rapporteur, title="Observations on Question 1", created_by=w.rapporteur
+    )
+    w.observation.questions.set([w.questions["1"]])
+    w.citation = Citation.objects.create(
+        observation=w.observation,
+        answer=w.reply_a.answers.get(question=w.questions["1"]),
+        passage="Party A answers Q1.",
+        created_by=w.rapporteur,
+    )
+    ObservationComment.objects.create(observation=w.observation, author=w.committee_b, text="Agreed.")
+    w.meeting = Meeting.objects.create(
+        number=1, place="Strasbourg", starts_on=datetime.date(2026, 3, 1), ends_on=datetime.date(2026, 3, 3)
+    )
+    w.report_draft = Report.objects.create(round=w.round, title_en="Draft report", title_fr="Projet")
+    Chapter.objects.create(
+        report=w.report_draft, number="I", title_en="Legal frameworks", body_en="", body_fr=""
+    )
+    w.report = Report.objects.create(
+        round=w.round,
+        title_en="Adopted report",
+        title_fr="Rapport adopté",
+        state=Report.State.ADOPTED,
+        adopted_on=datetime.date(2026, 3, 2),
+        adopted_at_meeting=w.meeting,
+        position=1,
+    )
+    chapter = Chapter.objects.create(
+        report=w.report, number="I", title_en="Findings", body_en="<p>Read.</p>", body_fr=""
+    )
+    Statement.objects.create(
+        chapter=chapter,
+        reference="R-1",
+        kind="recommendation",
+        grade="urges",
+        title_en="Define it",
+        title_fr="Le définir",
+        text_en="Define it.",
+        text_fr="Le définir.",
+        applies_to_all=True,
+    )
+    w.report_document = _file(
+        ReportDocument, report=w.report, language="en", rendered_at=timezone.now(), sha256="0" * 64
+    )

@@ -70,7 +70,11 @@ def url_of(route: Route, world) -> str:
         "information-request": world.information_request.pk,
         "factsheet-download": world.factsheet.pk,
         "admin:reports_factsheet_preview": world.factsheet.pk,
+        "evaluation-report": world.report_draft.pk,
+        "round-report-pdf": world.report.pk,
     }
+    if route.name.startswith("evaluation-observation") or route.name == "evaluation-citation-remove":
+        pks[route.name] = world.observation.pk
     kwargs = {}
     for argument in _arguments(route.pattern):
         if argument == "slug":
@@ -78,8 +82,12 @@ def url_of(route: Route, world) -> str:
         elif argument == "iso2":
             party = world.party_b if route.name in DRAFT_REPLY_ROUTES else world.party_a
             kwargs[argument] = party.code
-        elif argument == "number":
+        elif argument == "number":  # a question's, or a meeting's: the world's meeting is number 1
             kwargs[argument] = "1"
+        elif argument == "citation":
+            kwargs[argument] = world.citation.pk
+        elif argument == "language":
+            kwargs[argument] = "en"
         elif argument == "pk":
             kwargs[argument] = pks.get(route.name, world.contribution.pk)
         elif argument == "token" and route.name == "invitation-accept":
