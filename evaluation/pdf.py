@@ -25,7 +25,7 @@ from .publication import PublishedReport, published_report
 
 STYLESHEET = "css/report-pdf.css"  # relative to the static folder, the PDF's base URL
 # Raised when the layout changes, so that every report is rendered again with it.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 @dataclass(frozen=True)

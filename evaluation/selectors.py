@@ -159,6 +159,15 @@ def meeting_for(viewer: Viewer, *, number: int) -> Meeting:
     )
 
 
+def agenda_items_on_chapters(viewer: Viewer, *, report: Report) -> QuerySet[AgendaItem]:
+    """The agenda items that put a report's chapters before the Committee, oldest meeting first."""
+    return (
+        AgendaItem.objects.filter(meeting__in=meetings_visible_to(viewer), chapter__report=report)
+        .select_related("meeting")
+        .order_by("meeting__starts_on", "position")
+    )
+
+
 def reports_visible_to(viewer: Viewer) -> QuerySet[Report]:
     """Drafts for evaluators; adopted reports, in the rounds they may see, for everyone."""
     visible = Q(state=Report.State.ADOPTED)

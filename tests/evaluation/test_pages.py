@@ -464,3 +464,20 @@ def test_the_draft_report_shows_chapters_and_statements(client, desk):
     assert "R-1" in page and "Define the material" in page
     assert desk.party_a.name in page
     assert "Draft" in page
+
+
+def test_a_chapter_shows_the_observations_it_is_drafted_from_and_its_examinations(client, desk):
+    chapter = desk.report.chapters.get()
+    AgendaItemFactory(
+        meeting=desk.meeting,
+        kind=AgendaItem.Kind.CHAPTER,
+        title="Chapter I",
+        chapter=chapter,
+        document_ref="T-ES(2020)23",
+        decision="Examined; a compromise text follows.",
+    )
+    client.force_login(desk.member)
+    page = client.get(pages(desk)["report"]).content.decode()
+    observation_url = reverse("evaluation-observation", args=[desk.round.slug, desk.observation.pk])
+    assert f'Drafted from: <a href="{observation_url}">' in page
+    assert "Examined at meeting 29, T-ES(2020)23" in page and "a compromise text follows." in page

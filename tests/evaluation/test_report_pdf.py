@@ -199,3 +199,17 @@ def test_a_rendering_lost_with_its_worker_is_queued_again_and_done(world, django
     documents = ReportDocument.objects.filter(report=adopted.report)
     assert all(document.rendered_at and document.queued_at is None for document in documents)
     assert report_documents_requeue(now=later + datetime.timedelta(hours=1)) == 0
+
+
+def test_the_pdf_embeds_the_publications_typeface_only(world):
+    adopted = adopt_a_report(world)
+
+    pdf = reader(report_document_render(report=adopted.report, language="fr"))
+
+    fonts = set()
+    for page in pdf.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+            assert "/FontFile2" in font["/DescendantFonts"][0].get_object()["/FontDescriptor"]  # embedded
+    assert fonts and all(name.startswith("Noto-Sans") for name in fonts), fonts
