@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core.viewers import PUBLIC
 from questionnaires.models import Theme
@@ -29,9 +29,9 @@ class Built:
 
 # Section headings of a thematic factsheet, in the order the Committee's reports use.
 KIND_HEADINGS = {
-    Finding.Kind.RECOMMENDATION: _lazy("Recommendations"),
-    Finding.Kind.PROMISING_PRACTICE: _lazy("Promising practices"),
-    Finding.Kind.CHALLENGE: _lazy("Challenges"),
+    Finding.Kind.RECOMMENDATION: gettext_lazy("Recommendations"),
+    Finding.Kind.PROMISING_PRACTICE: gettext_lazy("Promising practices"),
+    Finding.Kind.CHALLENGE: gettext_lazy("Challenges"),
 }
 GRADES = list(Finding.Grade.values)  # strongest first
 

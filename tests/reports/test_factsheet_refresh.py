@@ -56,14 +56,15 @@ def test_versions_take_the_same_queries_whatever_the_number_of_parties(
     world, sheets, django_assert_num_queries
 ):
     # The Parties, findings, their Parties, replies; the public contributions with their Parties and items (a
-    # country factsheet names them); five for the findings' evidence.
-    with django_assert_num_queries(12):
+    # country factsheet names them); five for the findings' evidence; whether the round has an adopted report
+    # (the factsheets link to it).
+    with django_assert_num_queries(13):
         current_versions(world.round)
     for _ in range(3):
         ReplyFactory(round=world.round, state=Reply.State.PUBLISHED, published_on=datetime.date(2025, 12, 1))
     finding_adopt(finding=create(world, applies_to_all=True, parties=[]), by=world.staff)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         assert len(current_versions(world.round)) == 5 + 4  # 5 Parties, 4 themes
 
 

@@ -73,7 +73,10 @@ def url_of(route: Route, world) -> str:
         "evaluation-report": world.report_draft.pk,
         "round-report-pdf": world.report.pk,
     }
-    if route.name.startswith("evaluation-observation") or route.name == "evaluation-citation-remove":
+    if route.name.startswith("evaluation-observation") or route.name in (
+        "evaluation-citation-remove",
+        "api:observation",
+    ):
         pks[route.name] = world.observation.pk
     kwargs = {}
     for argument in _arguments(route.pattern):
