@@ -13,6 +13,7 @@ and a ninth when the questions cite articles, however many Parties, answers, sub
 import dataclasses
 from collections import defaultdict
 
+from django.db.models import Exists, F, OuterRef
 from django.http import Http404
 from django.urls import reverse
 
@@ -20,7 +21,7 @@ from civil_society.models import Contribution, ContributionItem
 from civil_society.selectors import public_items_on
 from core.viewers import PUBLIC
 from questionnaires.models import Question, Theme
-from questionnaires.selectors import questions_of
+from questionnaires.selectors import addressed_to, questions_of
 from rounds.models import Participation, Party, PartyStatement, Round
 from rounds.names import sorted_by_name
 from rounds.selectors import statements_on
@@ -121,7 +122,9 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
     position = questions.index(question)
     after = [candidate for candidate in questions[position + 1 :] if candidate not in subparts]
 
-    monitored = Participation.objects.filter(round=round).select_related("party")
+    # The Parties monitored that the question is asked of (every one when it names none).
+    asked = Exists(Question.objects.filter(addressed_to(OuterRef("party")), pk=question.pk))
+    monitored = Participation.objects.filter(asked, round=round).select_related("party")
     parties = sorted_by_name(participation.party for participation in monitored)
     codes = {party.code for party in parties}
     selected = list(dict.fromkeys(code.strip().upper() for code in party_codes or [] if code.strip()))
@@ -133,7 +136,9 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
     answers = {
         (answer.reply_id, answer.question_id): answer
         for answer in answers_visible_to(PUBLIC).filter(
-            reply__round=round, question__in=[q.pk for q in shown]
+            addressed_to(F("reply__party"), prefix="question__"),
+            reply__round=round,
+            question__in=[q.pk for q in shown],
         )
     }
     comments, contributions = _civil_society(round=round, questions=shown, parties=wanted)

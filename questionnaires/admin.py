@@ -28,6 +28,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
     list_filter = ("questionnaire__round", "kind", "theme", "asks_for_data")
     search_fields = ("number", "text_en", "text_fr", "articles")
     autocomplete_fields = ("parent",)
+    filter_horizontal = ("parties",)
     list_per_page = 100
     fields = (
         "questionnaire",
@@ -39,6 +40,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
         "articles",
         "required",
         "asks_for_data",
+        "parties",
         "text",
         "guidance",
     )

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from rounds.models import Language, Round, TimeStampedModel
+from rounds.models import Language, Party, Round, TimeStampedModel
 
 QUESTION_NUMBER = RegexValidator(r"^\d+(\.\d+)*(\.[a-z])?$", _("Number questions like 6, 6.1 or 6.1.a."))
 ARTICLE_REFERENCES = RegexValidator(
@@ -82,6 +82,13 @@ class Question(TimeStampedModel):
     )
     text = models.TextField(_("text"))
     guidance = models.TextField(_("guidance"), blank=True)
+    parties = models.ManyToManyField(
+        Party,
+        blank=True,
+        related_name="questions_addressed",
+        verbose_name=_("addressed to"),
+        help_text=_("Leave empty for every Party monitored."),
+    )
 
     class Meta:
         ordering = ["questionnaire", "position"]

@@ -5,7 +5,7 @@ touch answers 404. Domain errors are left to the API's exception handler.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ from core.api_schema import (
 )
 from core.languages import OfficialLanguage
 from questionnaires.models import QUESTION_NUMBER, Question
-from questionnaires.selectors import questions_of
+from questionnaires.selectors import addressed_to, questions_for, questions_of
 from rounds.filters import PARTY_CODE
 from rounds.models import Round
 from rounds.selectors import round_for
@@ -51,8 +51,10 @@ def _round(request: Request, slug: str) -> Round:
 
 
 def _with_contents(replies):
+    """The replies with their answers (to the questions asked of their Party) and attachments."""
+    asked = addressed_to(F("reply__party"), prefix="question__")
     return replies.prefetch_related(
-        Prefetch("answers", Answer.objects.select_related("question", "saved_by")),
+        Prefetch("answers", Answer.objects.filter(asked).select_related("question", "saved_by")),
         Prefetch("attachments", Attachment.objects.select_related("question")),
     )
 
@@ -447,7 +449,10 @@ class AttachmentAddApi(APIView):
         if not number:
             return None
         question = (
-            questions_of(round=reply.round).select_related("questionnaire").filter(number=number).first()
+            questions_for(round=reply.round, party=reply.party)
+            .select_related("questionnaire")
+            .filter(number=number)
+            .first()
         )
         if question is None:
             raise serializers.ValidationError({"question": [_("This questionnaire has no such question.")]})

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 
 from core.viewers import PUBLIC, Viewer
 from questionnaires.models import Question
+from questionnaires.selectors import addressed_to
 from rounds.models import Participation, Party, Round
 from rounds.selectors import in_rounds_visible_to, party_of
 
@@ -73,17 +74,21 @@ def reply_progress(replies) -> dict[int, dict]:
     """Per reply id: questions answered (or marked no information available), those marked, the total, and
     required questions still missing, in two queries."""
     replies = list(replies)
-    round_ids = {reply.round_id for reply in replies}
+    # The questions asked of each reply's Party, counted beside the reply (a Party may be asked only some).
     totals = {
-        row["questionnaire__round"]: row
-        for row in Question.objects.filter(questionnaire__round__in=round_ids)
-        .order_by()  # a default ordering would split the groups
-        .values("questionnaire__round")
-        .annotate(total=Count("pk"), required=Count("pk", filter=Q(required=True)))
+        row["pk"]: row
+        for row in Reply.objects.filter(pk__in=[reply.pk for reply in replies])
+        .annotate(
+            total=_count(_questions_asked()),
+            required=_count(_questions_asked().filter(required=True)),
+        )
+        .values("pk", "total", "required")
     }
     answered = {
         row["reply"]: row
-        for row in Answer.objects.filter(ANSWER_COMPLETE, reply__in=replies)
+        for row in Answer.objects.filter(
+            ANSWER_COMPLETE, addressed_to(F("reply__party"), prefix="question__"), reply__in=replies
+        )
         .order_by()
         .values("reply")
         .annotate(
@@ -94,7 +99,7 @@ def reply_progress(replies) -> dict[int, dict]:
     }
     progress = {}
     for reply in replies:
-        total = totals.get(reply.round_id, {"total": 0, "required": 0})
+        total = totals.get(reply.pk, {"total": 0, "required": 0})
         done = answered.get(reply.pk, {"answered": 0, "no_information": 0, "required": 0})
         progress[reply.pk] = {
             "answered": done["answered"],
@@ -111,11 +116,19 @@ def _count(queryset: QuerySet) -> Coalesce:
     return Coalesce(Subquery(counted), 0)
 
 
+def _questions_asked() -> QuerySet[Question]:
+    """The questions of the outer reply's round asked of its Party, for a correlated count."""
+    return Question.objects.filter(addressed_to(OuterRef("party")), questionnaire__round=OuterRef("round"))
+
+
 def with_completeness(replies: QuerySet[Reply]) -> QuerySet[Reply]:
-    """Annotate, in the same query, for list pages: `answered_count` and `question_count` (every question),
-    `missing_count` (required questions neither answered nor marked) and `no_information_count`."""
-    questions = Question.objects.filter(questionnaire__round=OuterRef("round"))
-    answers = Answer.objects.filter(ANSWER_COMPLETE, reply=OuterRef("pk"))
+    """Annotate, in the same query, for list pages: `answered_count` and `question_count` (every question
+    asked of the reply's Party), `missing_count` (required questions neither answered nor marked) and
+    `no_information_count`."""
+    questions = _questions_asked()
+    answers = Answer.objects.filter(
+        ANSWER_COMPLETE, addressed_to(F("reply__party"), prefix="question__"), reply=OuterRef("pk")
+    )
     return replies.annotate(
         answered_count=_count(answers),
         question_count=_count(questions),
@@ -144,8 +157,11 @@ class Completeness:
 
 
 def reply_completeness(*, reply: Reply) -> Completeness:
+    """Counted over the required questions asked of the reply's Party."""
     required = list(
-        Question.objects.filter(questionnaire__round=reply.round_id, required=True).order_by("position")
+        Question.objects.filter(
+            addressed_to(reply.party_id), questionnaire__round=reply.round_id, required=True
+        ).order_by("position")
     )
     marked = dict(
         Answer.objects.filter(ANSWER_COMPLETE, reply=reply, question__in=required).values_list(
@@ -178,9 +194,10 @@ def answer_states(*, reply: Reply, questions: list[Question]) -> dict[int, str]:
 
 
 def questions_with_answers(*, reply: Reply) -> QuerySet[Question]:
-    """The reply's questionnaire in order, each question with its answer (if any) and attachments."""
+    """The reply's questionnaire in order (the questions asked of its Party), each question with its answer
+    (if any) and attachments."""
     return (
-        Question.objects.filter(questionnaire__round=reply.round_id)
+        Question.objects.filter(addressed_to(reply.party_id), questionnaire__round=reply.round_id)
         .order_by("position")
         .prefetch_related(
             Prefetch(

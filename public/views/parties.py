@@ -25,7 +25,7 @@ from civil_society.selectors import (
 )
 from civil_society.windows import comment_window
 from core.viewers import PUBLIC
-from questionnaires.selectors import questions_of
+from questionnaires.selectors import questions_for
 from reports.evidence import attach_evidence
 from reports.factsheets import KIND_HEADINGS
 from reports.selectors import factsheets_visible_to, findings_of_party
@@ -97,7 +97,7 @@ def _body_context(reply: Reply, versions: str, window) -> dict:
     for attachment in attachments_visible_to(PUBLIC).filter(reply=reply).order_by("created_at"):
         attachments[attachment.question_id].append(attachment)
     statements = list(statements_of(party=reply.party))
-    questions = list(questions_of(round=reply.round))
+    questions = list(questions_for(round=reply.round, party=reply.party))  # those asked of the Party
     for question in questions:
         question.party_answer = answers.get(question.pk)
         question.comments = comments.get(question.pk, [])

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from core.audit import audited
 from core.text_limits import text_check
 from questionnaires.models import Question
+from questionnaires.selectors import addressed_to
 
 from ..errors import EditConflict, InvalidLanguage, NotEditable, NotFound
 from ..models import Answer, AnswerVersion, Reply
@@ -40,6 +41,10 @@ def answer_save(
     reply = locked_editable(reply)
     if question.questionnaire.round_id != reply.round_id:
         raise NotFound(_("This question is not part of the reply's questionnaire."))
+    if not Question.objects.filter(addressed_to(reply.party_id), pk=question.pk).exists():
+        raise NotFound(
+            _("This question is not asked of %(party)s.") % {"party": reply.party.name_with_article}
+        )
     text_check(text, kind="text", field="text", label=_("Answer"))
     text_check(national_text, kind="text", field="national_text", label=_("Answer in the national language"))
     given = {"text": text, "national_text": national_text, "no_information": no_information}

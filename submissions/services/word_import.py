@@ -25,6 +25,7 @@ from core.dates import date_display
 from core.languages import OfficialLanguage
 from core.text_limits import text_length, text_limit
 from questionnaires.models import Question
+from questionnaires.selectors import addressed_to
 
 from ..errors import EditConflict, InvalidFile, InvalidTransition
 from ..files import document_kind
@@ -192,7 +193,9 @@ def word_import_missing(word_import: WordImport) -> list[Question]:
         item["number"] for item in word_import.unmatched
     }
     return list(
-        Question.objects.filter(questionnaire__round=word_import.reply.round_id)
+        Question.objects.filter(
+            addressed_to(word_import.reply.party_id), questionnaire__round=word_import.reply.round_id
+        )
         .exclude(number__in=numbers)
         .order_by("position")
     )
@@ -228,7 +231,9 @@ def _check_reference(reference: Reference | None, *, reply: Reply) -> None:
 
 
 def _match(parsed: ParsedDocument, *, reply: Reply) -> tuple[list[dict], list[dict]]:
-    questions = {q.number: q for q in Question.objects.filter(questionnaire__round=reply.round_id)}
+    # Only the questions asked of the reply's Party: a part numbered as another is not matched.
+    asked = Question.objects.filter(addressed_to(reply.party_id), questionnaire__round=reply.round_id)
+    questions = {q.number: q for q in asked}
     answers = {answer.question_id: answer for answer in Answer.objects.filter(reply=reply)}
     downloaded = _downloaded_texts(parsed.versions, questions=questions, answers=answers)
     unmatched = [

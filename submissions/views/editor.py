@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core.errors import TextTooLong
 from core.page_errors import refusal_shown
 from questionnaires.models import Question
-from questionnaires.selectors import questionnaire_of
+from questionnaires.selectors import addressed_to, questionnaire_of
 from rounds.models import Language
 from rounds.selectors import participation_of, party_of
 
@@ -119,7 +119,12 @@ def _no_information(request: HttpRequest) -> bool | None:
 def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> HttpResponse:
     """Autosave (htmx: answers with the save status alone) and the Save button (without JavaScript)."""
     reply = reply_for_focal_point(request, slug, iso2)
-    question = get_object_or_404(Question, questionnaire__round=reply.round_id, number=number)
+    # A question not asked of the reply's Party is not in its editor.
+    question = get_object_or_404(
+        Question.objects.filter(addressed_to(reply.party_id)),
+        questionnaire__round=reply.round_id,
+        number=number,
+    )
     text = request.POST.get("text")
     national_text = request.POST.get("national_text") if reply.national_language_id else None
     no_information = _no_information(request)
