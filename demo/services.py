@@ -45,6 +45,7 @@ SECRETARIAT_APPS = (
     "outbox",
     "reports",
     "evaluation",
+    "followup",
     "auth",
 )
 # The demo organisations, verified, and the member of each.

@@ -153,12 +153,14 @@ class RoundAdmin(HistoryAdmin, TabbedTranslationAdmin):
         "party_count",
     )
     list_filter = ("kind", "status", "phase_held")
+    list_select_related = ("follows",)  # a follow-up's name is the followed round's
     search_fields = ("slug", "theme_en", "theme_fr")
     prepopulated_fields = {"slug": ("theme_en",)}
     inlines = (ParticipationInline,)
-    readonly_fields = ("phase_by_dates",)
+    # A follow-up is opened with its questions by the follow-up's service, never typed here.
+    readonly_fields = ("phase_by_dates", "follows")
     fieldsets = (
-        (None, {"fields": ("number", "kind", "slug", "theme", "summary")}),
+        (None, {"fields": ("number", "kind", "follows", "slug", "theme", "summary")}),
         (_("Phase"), {"fields": ("status", "phase_by_dates", "phase_held", "phase_held_reason")}),
         (
             _("Key dates"),

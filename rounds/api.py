@@ -60,7 +60,9 @@ class PartyListApi(generics.ListAPIView):
 @extend_schema_serializer(component_name="Round")
 class RoundOutputSerializer(serializers.Serializer):
     slug = serializers.SlugField()
-    number = serializers.IntegerField(allow_null=True, help_text="Urgent rounds need not be numbered.")
+    number = serializers.IntegerField(
+        allow_null=True, help_text="Urgent rounds and follow-ups need not be numbered."
+    )
     kind = serializers.ChoiceField(choices=Round.Kind.choices)
     label = serializers.CharField()
     theme = serializers.CharField()

@@ -62,7 +62,10 @@ class PartyFilter(filters.FilterSet):
 
 
 class RoundFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=Round.Kind.choices, help_text="Regular or urgent rounds.")
+    kind = filters.ChoiceFilter(
+        choices=Round.Kind.choices,
+        help_text="Regular or urgent rounds, or the follow-ups of their recommendations.",
+    )
     status = filters.ChoiceFilter(choices=Round.Status.choices, help_text="Rounds at this stage.")
     updated_since = updated_since_filter()
 

@@ -196,6 +196,7 @@ class Round(TimeStampedModel):
     class Kind(models.TextChoices):
         REGULAR = "regular", _("regular")
         URGENT = "urgent", _("urgent")
+        FOLLOW_UP = "follow_up", _("follow-up")
 
     class Status(models.TextChoices):
         PREPARATION = "preparation", _("in preparation")
@@ -212,6 +213,17 @@ class Round(TimeStampedModel):
         help_text=_("Regular rounds are numbered; urgent ones need not be."),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REGULAR)
+    # A follow-up exercise is a round of its own (followup.services.exercise_create): its questions ask what
+    # was done about the recommendations of the round it follows.
+    follows = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("follows up"),
+        help_text=_("For a follow-up: the round whose recommendations it follows up."),
+    )
     theme = models.CharField(_("theme"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
     status = models.CharField(
@@ -292,9 +304,17 @@ class Round(TimeStampedModel):
                 name="unique_round_number_per_kind",
             ),
             models.CheckConstraint(
-                condition=Q(kind="urgent") | Q(number__isnull=False) | Q(demonstration=True),
+                condition=Q(kind__in=["urgent", "follow_up"])
+                | Q(number__isnull=False)
+                | Q(demonstration=True),
                 name="regular_round_has_number",
                 violation_error_message=_("A regular round needs a number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="follow_up", follows__isnull=False)
+                | (~Q(kind="follow_up") & Q(follows=None)),
+                name="follow_up_follows_a_round",
+                violation_error_message=_("A follow-up names the round it follows up; other rounds do not."),
             ),
             models.CheckConstraint(
                 condition=Q(comment_window_months__gte=1), name="comment_window_at_least_one_month"
@@ -328,6 +348,8 @@ class Round(TimeStampedModel):
 
     @property
     def label(self) -> str:
+        if self.kind == self.Kind.FOLLOW_UP and self.follows_id:
+            return _("Follow-up of %(round)s") % {"round": self.follows.label}
         if self.demonstration:  # its theme, shown beside the label, says what it demonstrates
             return str(_("Demonstration round"))
         if self.kind == self.Kind.URGENT:

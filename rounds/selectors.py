@@ -18,8 +18,11 @@ def in_rounds_visible_to(viewer: Viewer, *, via: str = "round") -> Q:
 
 
 def rounds_visible_to(viewer: Viewer) -> QuerySet[Round]:
-    return Round.objects.annotate(party_count=Count("participations")).filter(
-        in_rounds_visible_to(viewer, via="")
+    # A follow-up is named after the round it follows (`Round.label`), read in the same query.
+    return (
+        Round.objects.annotate(party_count=Count("participations"))
+        .filter(in_rounds_visible_to(viewer, via=""))
+        .select_related("follows")
     )
 
 
@@ -29,8 +32,14 @@ def round_for(viewer: Viewer, slug: str) -> Round:
 
 
 def round_current(viewer: Viewer) -> Round | None:
-    """The real round most recently launched that the viewer may see (a demonstration is never current)."""
-    return rounds_visible_to(viewer).filter(demonstration=False).first()
+    """The real monitoring round most recently launched that the viewer may see (a demonstration is never
+    current, nor a follow-up of a round's recommendations)."""
+    return monitoring_rounds_visible_to(viewer).filter(demonstration=False).first()
+
+
+def monitoring_rounds_visible_to(viewer: Viewer) -> QuerySet[Round]:
+    """The rounds the viewer may see, less the follow-ups of their recommendations."""
+    return rounds_visible_to(viewer).exclude(kind=Round.Kind.FOLLOW_UP)
 
 
 def participation_for(viewer: Viewer, *, slug: str, party_code: str) -> Participation:

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "outbox",
     "reports",
     "evaluation",
+    "followup",
     "public",
     "demo",
     "backups",  # backup_portal / restore_portal: imports no other app

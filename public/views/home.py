@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from core.viewers import PUBLIC
-from rounds.selectors import round_current, rounds_visible_to
+from rounds.selectors import monitoring_rounds_visible_to, round_current
 
 from ..cache import cached, whole_page_for_readers
 from ..publications import latest_comments, latest_factsheets, latest_replies
@@ -19,9 +19,10 @@ def home(request: HttpRequest) -> HttpResponse:
     def build() -> str:
         context = {
             "current_round": round_current(PUBLIC),
-            # Statistics count the real rounds; the demonstration is offered apart, to try the portal.
-            "round_count": rounds_visible_to(PUBLIC).filter(demonstration=False).count(),
-            "demonstration": rounds_visible_to(PUBLIC).filter(demonstration=True).first(),
+            # Statistics count the real rounds (a follow-up is not a round of monitoring); the demonstration
+            # is offered apart, to try the portal.
+            "round_count": monitoring_rounds_visible_to(PUBLIC).filter(demonstration=False).count(),
+            "demonstration": monitoring_rounds_visible_to(PUBLIC).filter(demonstration=True).first(),
             "replies": latest_replies(LATEST),
             "comments": latest_comments(LATEST),
             "factsheets": latest_factsheets(LATEST),

@@ -23,6 +23,7 @@ from evaluation.models import (
     ReportDocument,
     Statement,
 )
+from followup.services import assessment_propose, clarification_request, exercise_create
 from reports.models import Factsheet
 from rounds.models import CommitteeMember
 from submissions.models import Attachment, WordImport
@@ -137,7 +138,7 @@ def _add_evaluation(w) -> None:
     chapter = Chapter.objects.create(
         report=w.report, number="I", title_en="Findings", body_en="<p>Read.</p>", body_fr=""
     )
-    Statement.objects.create(
+    recommendation = Statement.objects.create(
         chapter=chapter,
         reference="R-1",
         kind="recommendation",
@@ -150,4 +151,30 @@ def _add_evaluation(w) -> None:
     )
     w.report_document = _file(
         ReportDocument, report=w.report, language="en", rendered_at=timezone.now(), sha256="0" * 64
+    )
+    # The follow-up of R-1 (in preparation): a proposed assessment and a request for clarifications.
+    recommendation.finding = FindingFactory(
+        round=w.round, applies_to_all=True, state="adopted", adopted_at=timezone.now()
+    )
+    recommendation.save()
+    w.follow_up = exercise_create(
+        round=w.round, report=w.report, reply_deadline=datetime.date(2026, 12, 1), by=w.staff
+    )
+    follow_up_question = w.follow_up.questionnaire.questions.get()
+    assessment_propose(
+        round=w.follow_up,
+        question=follow_up_question,
+        party=w.party_a,
+        level="not_complied",
+        reasoning="Nothing yet.",
+        by=w.staff,
+    )
+    clarification_request(
+        round=w.follow_up,
+        question=follow_up_question,
+        party=w.party_a,
+        request="When?",
+        due_on=datetime.date(2026, 12, 1),
+        by=w.staff,
+        now=timezone.make_aware(datetime.datetime(2026, 11, 1, 12)),
     )

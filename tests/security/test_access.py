@@ -182,6 +182,10 @@ PUT_ROUTES = {"api:answer-save", "api:observation"}
 # The admin: everyone but staff is sent to the admin's log-in page. These are the Secretariat's refusals
 # (what its permissions leave out); every other admin page opens for it.
 ADMIN_REFUSED_TO_STAFF = {
+    "admin:followup_assessment_delete",
+    "admin:followup_clarification_delete",
+    "admin:followup_item_add",
+    "admin:followup_item_delete",
     "admin:authtoken_tokenproxy_add",
     "admin:authtoken_tokenproxy_change",
     "admin:authtoken_tokenproxy_changelist",
