@@ -206,6 +206,15 @@ def report_documents_visible_to(viewer: Viewer) -> QuerySet[ReportDocument]:
     )
 
 
+def chapters_of_drafts() -> QuerySet[Chapter]:
+    """The chapters still being drafted, for the Secretariat's choices (an adopted report's are final)."""
+    return (
+        Chapter.objects.filter(report__state=Report.State.DRAFT)
+        .select_related("report__round")
+        .order_by("report_id", "position")
+    )
+
+
 def chapters_visible_to(viewer: Viewer) -> QuerySet[Chapter]:
     return Chapter.objects.filter(report__in=reports_visible_to(viewer)).select_related("report__round")
 

@@ -10,7 +10,8 @@ from django.utils.translation import ngettext
 from core.audit_admin import HistoryAdmin
 from core.errors import DomainError
 
-from ..models import AgendaItem, Chapter, Meeting, Observation, Report
+from ..models import AgendaItem, Meeting, Observation
+from ..selectors import chapters_of_drafts
 from ..services import agenda_decision_record, agenda_item_add, meeting_create, meeting_papers_send
 from .common import RefusalShown, formset_saved, service_created
 
@@ -38,11 +39,7 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["observation"].label_from_instance = lambda observation: (
             f"{observation.round} — {observation.title}"
         )
-        self.fields["chapter"].queryset = (
-            Chapter.objects.filter(report__state=Report.State.DRAFT)
-            .select_related("report__round")
-            .order_by("report_id", "position")
-        )
+        self.fields["chapter"].queryset = chapters_of_drafts()
         self.fields["chapter"].label_from_instance = lambda chapter: f"{chapter.report} — {chapter}"
         if self.instance.pk:
             for name in ITEM_FIELDS:

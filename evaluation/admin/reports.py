@@ -24,6 +24,7 @@ from rounds.models import Party
 from submissions.selectors import answers_visible_to
 
 from ..models import Chapter, Meeting, Report, Statement
+from ..selectors import chapters_of_drafts
 from ..services import chapter_create, chapter_save, report_adopt, report_create, statement_add
 from .common import RefusalShown, formset_saved, quotes_confidential, service_created
 
@@ -268,11 +269,7 @@ class StatementForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "chapter" in self.fields:
-            self.fields["chapter"].queryset = (
-                Chapter.objects.filter(report__state=Report.State.DRAFT)
-                .select_related("report__round")
-                .order_by("report_id", "position")
-            )
+            self.fields["chapter"].queryset = chapters_of_drafts()
             self.fields["chapter"].label_from_instance = lambda chapter: f"{chapter.report} — {chapter}"
 
     def clean(self):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("lanzarote_portal", "core", "accounts", "outbox", "rounds", "questionnaires", "submissions")
-APPS += ("civil_society", "reports", "public", "demo", "backups")
+APPS += ("civil_society", "reports", "evaluation", "followup", "public", "demo", "backups")
 FILTERS = {"filter", "exclude", "get", "Q", "get_object_or_404"}
 # The fields that say whether something is published, or its round public.
 STATE_FIELDS = {"state", "status", "visibility", "acknowledged_at", "published_at", "published_on"}
