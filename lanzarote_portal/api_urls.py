@@ -4,6 +4,7 @@ from django.urls import path, re_path
 
 from civil_society import api as cs_api
 from evaluation import api as evaluation_api
+from followup import api as followup_api
 from public import api as public_api
 from questionnaires import api as questionnaires_api
 from reports import api as reports_api
@@ -52,6 +53,11 @@ urlpatterns = [
         "rounds/<slug:slug>/observations/<int:pk>/",
         public(evaluation_api.ObservationApi.as_view()),
         name="observation",
+    ),
+    path(
+        "rounds/<slug:slug>/follow-up/",
+        public(followup_api.RoundFollowUpApi.as_view()),
+        name="follow-up",
     ),
     path(
         "rounds/<slug:slug>/open-data/",

@@ -27,6 +27,7 @@ from django.utils.translation import get_language
 
 from civil_society.models import Contribution, ContributionItem, CoSignature, Organisation
 from evaluation.models import Chapter, Report, ReportDocument, Statement
+from followup.models import Assessment, Clarification, Item
 from questionnaires.models import LinguisticVersion, Question, Questionnaire
 from reports.models import Factsheet, Finding
 from rounds.models import Participation, Party, PartyStatement, Round
@@ -55,6 +56,10 @@ VERSIONED = (
     Chapter,
     Statement,
     ReportDocument,
+    # The follow-up: an assessment adopted (or corrected), an item, a request for clarifications.
+    Item,
+    Assessment,
+    Clarification,
 )
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import PartyFeed, RoundFeed
-from .views import contributions, home, opendata, parties, questions, report, rounds, search, status
+from .views import contributions, followup, home, opendata, parties, questions, report, rounds, search, status
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -24,6 +24,7 @@ urlpatterns = [
         report.report_pdf,
         name="round-report-pdf",
     ),
+    path("rounds/<slug:slug>/follow-up/", followup.round_follow_up, name="round-follow-up"),
     path("search/", search.search, name="search"),
     path("rounds/<slug:slug>/feed/", RoundFeed(), name="round-feed"),
     path("rounds/<slug:slug>/parties/<str:iso2>/feed/", PartyFeed(), name="party-feed"),

@@ -8,7 +8,7 @@ from evaluation.selectors import adopted_reports
 from questionnaires.selectors import questionnaire_of, questions_of
 from reports.selectors import factsheets_in_reading_order, factsheets_visible_to
 from rounds.models import Round
-from rounds.selectors import round_for
+from rounds.selectors import round_for, rounds_visible_to
 from submissions.selectors import replies_visible_to
 
 from ..cache import cached, whole_page_for_readers
@@ -28,6 +28,7 @@ def round_page(request: HttpRequest, slug: str) -> HttpResponse:
             "questions": questions_of(round=round_),
             "published_count": replies_visible_to(PUBLIC).filter(round=round_).count(),
             "has_report": adopted_reports(round_).exists(),
+            "has_follow_up": rounds_visible_to(PUBLIC).filter(follows=round_).exists(),
             "factsheets": factsheets_in_reading_order(factsheets_visible_to(PUBLIC).filter(round=round_)),
         }
         return render_to_string("public/_round_body.html", context)

@@ -31,7 +31,7 @@ def test_every_operation_has_a_stable_id_a_tag_and_its_errors():
         for method, operation in methods.items()
     ]
 
-    assert len(operations) == 23
+    assert len(operations) == 24
     assert len({operation["operationId"] for _, _, operation in operations}) == len(operations)
     for method, path, operation in operations:
         assert operation["tags"] and operation["summary"], (method, path)

@@ -20,7 +20,7 @@ def test_the_home_page_shows_the_latest_round_in_both_languages(client, seeded):
 def test_the_round_page_shows_the_questionnaire_grouped_by_theme(
     client, seeded, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(7):  # 7: whether an implementation report is adopted, to link it
+    with django_assert_max_num_queries(8):  # 8: whether a report is adopted, a follow-up public, to link them
         response = client.get(reverse("round-detail", args=["2nd-round"]))
     page = response.content.decode()
     assert response.status_code == 200

@@ -176,6 +176,10 @@ TABLE = {
     "evaluation-round": ("302 404 404 404 404 200 200 200 200", "302 404 404 404 404 200 200 200 200"),
     "round-report": ("200 200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200 200"),
     "round-report-pdf": ("200 200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200 200"),
+    # The follow-up in public: the world's follow-up is still in preparation, so only the Secretariat
+    # reads its (empty) compliance table; everyone else is told the round has no follow-up.
+    "round-follow-up": ("404 404 404 404 404 200 404 404 404", "404 404 404 404 404 200 404 404 404"),
+    "api:follow-up": ("404 404 404 404 404 200 404 404 404", "405 405 405 405 405 405 405 405 405"),
 }
 PUT_ROUTES = {"api:answer-save", "api:observation"}
 
