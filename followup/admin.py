@@ -3,16 +3,12 @@ assessments proposed and adopted at a meeting, the requests for clarifications. 
 the services; an exercise is opened with `followup.services.exercise_create`."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_actions import act_on_each
 from core.audit_admin import HistoryAdmin
 from core.viewers import PUBLIC
-from evaluation.admin.common import RefusalShown, service_created
-from evaluation.models import Meeting
+from evaluation.admin.common import AdoptionForm, RefusalShown, adoption_action, service_created
 from questionnaires.models import Question
 from rounds.models import Round
 from submissions.selectors import answers_visible_to
@@ -94,24 +90,8 @@ class AssessmentForm(forms.ModelForm):
         return cleaned
 
 
-class AdoptForm(forms.Form):
-    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.order_by("-number"))
-    adopted_on = forms.DateField(
-        label=_("Adopted on"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("A day of the meeting. Format: YYYY-MM-DD. Empty for today."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        meeting, adopted_on = cleaned.get("meeting"), cleaned.get("adopted_on")
-        if meeting and adopted_on and not meeting.starts_on <= adopted_on <= meeting.ends_on:
-            self.add_error(
-                "adopted_on",
-                _("An assessment is adopted during the meeting: choose a day from its first to its last."),
-            )
-        return cleaned
+class AdoptForm(AdoptionForm):
+    outside = _("An assessment is adopted during the meeting: choose a day from its first to its last.")
 
 
 @admin.register(Assessment)
@@ -167,31 +147,18 @@ class AssessmentAdmin(RefusalShown, ReadOnlyAfterwards, HistoryAdmin):
     @admin.action(description=_("Adopt at a meeting"), permissions=["change"])
     def adopt_at_meeting(self, request, queryset):
         """Choose the meeting and the day first (an intermediate page), then adopt each one selected."""
-        form = AdoptForm(request.POST if "apply" in request.POST else None)
-        if "apply" in request.POST and form.is_valid():
-            act_on_each(
-                self,
-                request,
-                queryset,
-                lambda assessment: assessment_adopt(
-                    assessment=assessment,
-                    meeting=form.cleaned_data["meeting"],
-                    adopted_on=form.cleaned_data["adopted_on"],
-                    by=request.user,
-                ),
-                _("%(assessment)s adopted."),
-                level=messages.SUCCESS,
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Adopt at a meeting"),
-            "opts": self.opts,
-            "form": form,
-            "assessments": queryset.select_related("round__follows", "question", "party"),
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/followup/assessment/adopt.html", context)
+        return adoption_action(
+            self,
+            request,
+            queryset,
+            form_class=AdoptForm,
+            adopt=lambda assessment, **chosen: assessment_adopt(
+                assessment=assessment, by=request.user, **chosen
+            ),
+            done=_("%(assessment)s adopted."),
+            template="admin/followup/assessment/adopt.html",
+            listed={"assessments": queryset.select_related("round__follows", "question", "party")},
+        )
 
 
 class ClarificationForm(forms.ModelForm):

@@ -3,15 +3,21 @@
 import html
 import re
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from civil_society.documents import safe_html
+from core.admin_actions import act_on_each
 from core.errors import DomainError, NotFound
 from rounds.models import Round
 
+from ..models import Meeting
 from ..services.observations import confidential_passages
 
 
@@ -68,3 +74,47 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class AdoptionForm(forms.Form):
+    """The meeting at which the Committee adopted something, and the day; `outside` refuses another day."""
+
+    outside = ""
+
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.order_by("-number"))
+    adopted_on = forms.DateField(
+        label=_("Adopted on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("A day of the meeting. Format: YYYY-MM-DD. Empty for today."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        meeting, adopted_on = cleaned.get("meeting"), cleaned.get("adopted_on")
+        if meeting and adopted_on and not meeting.starts_on <= adopted_on <= meeting.ends_on:
+            self.add_error("adopted_on", self.outside)
+        return cleaned
+
+
+def adoption_action(
+    model_admin, request, queryset, *, form_class, adopt, done: str, template: str, listed: dict
+):
+    """An admin action's intermediate page choosing the meeting and the day, then `adopt(obj, meeting=,
+    adopted_on=)` for each object selected, each refusal shown beside the others' success."""
+    form = form_class(request.POST if "apply" in request.POST else None)
+    if "apply" in request.POST and form.is_valid():
+        chosen = {name: form.cleaned_data[name] for name in ("meeting", "adopted_on")}
+        act_on_each(
+            model_admin, request, queryset, lambda obj: adopt(obj, **chosen), done, level=messages.SUCCESS
+        )
+        return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("Adopt at a meeting"),
+        "opts": model_admin.opts,
+        "form": form,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        **listed,
+    }
+    return TemplateResponse(request, template, context)

@@ -2,17 +2,14 @@
 version the writer read), their statements added one by one, and adopted at a meeting."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib import admin
 from django.db.models import Count
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from civil_society.selectors import contributions_visible_to
-from core.admin_actions import act_on_each
 from core.audit_admin import HistoryAdmin
 from core.errors import TextTooLong
 from core.viewers import PUBLIC
@@ -23,10 +20,17 @@ from reports.services import finding_check, finding_texts_check
 from rounds.models import Party
 from submissions.selectors import answers_visible_to
 
-from ..models import Chapter, Meeting, Report, Statement
+from ..models import Chapter, Report, Statement
 from ..selectors import chapters_of_drafts
 from ..services import chapter_create, chapter_save, report_adopt, report_create, statement_add
-from .common import RefusalShown, formset_saved, quotes_confidential, service_created
+from .common import (
+    AdoptionForm,
+    RefusalShown,
+    adoption_action,
+    formset_saved,
+    quotes_confidential,
+    service_created,
+)
 
 CONFIDENTIAL_QUOTED = _(
     "This text quotes a confidential contribution, which was addressed to the Committee and is never "
@@ -103,24 +107,8 @@ class ChapterInline(TranslationStackedInline):
 # --- Reports ---------------------------------------------------------------------------------------------
 
 
-class AdoptForm(forms.Form):
-    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.order_by("-number"))
-    adopted_on = forms.DateField(
-        label=_("Adopted on"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("A day of the meeting. Format: YYYY-MM-DD. Empty for today."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        meeting, adopted_on = cleaned.get("meeting"), cleaned.get("adopted_on")
-        if meeting and adopted_on and not meeting.starts_on <= adopted_on <= meeting.ends_on:
-            self.add_error(
-                "adopted_on",
-                _("The report is adopted during the meeting: choose a day from its first to its last."),
-            )
-        return cleaned
+class AdoptForm(AdoptionForm):
+    outside = _("The report is adopted during the meeting: choose a day from its first to its last.")
 
 
 @admin.register(Report)
@@ -203,31 +191,16 @@ class ReportAdmin(RefusalShown, HistoryAdmin, TabbedTranslationAdmin):
     @admin.action(description=_("Adopt at a meeting"), permissions=["change"])
     def adopt_at_meeting(self, request, queryset):
         """Choose the meeting and the day first (an intermediate page), then adopt each report selected."""
-        form = AdoptForm(request.POST if "apply" in request.POST else None)
-        if "apply" in request.POST and form.is_valid():
-            act_on_each(
-                self,
-                request,
-                queryset,
-                lambda report: report_adopt(
-                    report=report,
-                    meeting=form.cleaned_data["meeting"],
-                    adopted_on=form.cleaned_data["adopted_on"],
-                    by=request.user,
-                ),
-                _("%(report)s adopted."),
-                level=messages.SUCCESS,
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Adopt at a meeting"),
-            "opts": self.opts,
-            "form": form,
-            "reports": queryset.select_related("round"),
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/evaluation/report/adopt.html", context)
+        return adoption_action(
+            self,
+            request,
+            queryset,
+            form_class=AdoptForm,
+            adopt=lambda report, **chosen: report_adopt(report=report, by=request.user, **chosen),
+            done=_("%(report)s adopted."),
+            template="admin/evaluation/report/adopt.html",
+            listed={"reports": queryset.select_related("round")},
+        )
 
 
 # --- Statements ------------------------------------------------------------------------------------------
