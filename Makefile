@@ -41,12 +41,16 @@ AXE := var/node/node_modules/axe-core/axe.min.js
 $(AXE):
 	npm install --silent --no-save --no-audit --no-fund --prefix var/node axe-core@4.14.1
 
+# The suite in TEST_WORKERS processes (pytest-xdist), each with its own test database, Redis databases and
+# media folder (lanzarote_portal/settings/test.py); the tests with real workers share one (tests/conftest.py).
+TEST_WORKERS ?= 2
 test: lint $(AXE)
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # Benchmarks on the machine's PostgreSQL (database lanzarote_bench) and Redis (databases 3 and 4), at
 # seed_scale's full volume; the table goes to bench/results.md. Quicker: make bench BENCH_ARGS="--scale demo".
+# The load test needs wrk (Debian: apt-get install wrk); the bench says so when it is missing.
 bench: install var
 	$(BIN)/python -m bench $(BENCH_ARGS)
 

@@ -6,6 +6,16 @@ from demo.services import SECRETARIAT_GROUP
 from tests.auth import log_in_verified
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items):
+    """With pytest-xdist (`make test`), the tests that start real worker, beat or broker processes run one
+    after another in a single worker: side by side, their processes compete for the few cores and their
+    timings (a worker's start, beat's schedule) slip."""
+    for item in items:
+        if item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.xdist_group("integration"))
+
+
 @pytest.fixture(autouse=True)
 def english():
     """Each test starts in English: a request in French leaves French active in the thread."""

@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -37,10 +38,13 @@ from tests.factories import (
     answers_complete,
 )
 
+PDF = b"%PDF-1.4 access"
+FILE_FIELDS = ("attachment_a", "attachment_b", "factsheet", "report_document")
+
 
 def _file(model, **fields):
     instance = model(**fields)
-    instance.file.save("document.pdf", ContentFile(b"%PDF-1.4 access"), save=False)
+    instance.file.save("document.pdf", ContentFile(PDF), save=False)
     instance.save()
     return instance
 
@@ -48,6 +52,17 @@ def _file(model, **fields):
 @pytest.fixture
 def world(db):
     return make_access_world()
+
+
+def restore_world(w) -> None:
+    """Puts back what a rolled-back write changed outside the database, so that one world serves one route
+    after another as a new one would: the caches emptied, the world's files (a removal deletes its file)."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    for name in FILE_FIELDS:
+        file = getattr(w, name).file
+        if not file.storage.exists(file.name):
+            file.storage.save(file.name, ContentFile(PDF))
 
 
 def make_access_world():
@@ -169,7 +184,7 @@ def _add_evaluation(w) -> None:
         reasoning="Nothing yet.",
         by=w.staff,
     )
-    clarification_request(
+    w.clarification = clarification_request(
         round=w.follow_up,
         question=follow_up_question,
         party=w.party_a,
