@@ -16,6 +16,8 @@ PARTS = ("pages", "load", "factsheets", "sweep")
 def main() -> None:
     args = _arguments()
     require_redis()
+    if "load" in args.only:
+        load.require_wrk()
     busy = os.getloadavg()[0]
     seeded = setup_django(args.scale, reseed=args.reseed)
     chosen = targets()
@@ -29,7 +31,9 @@ def main() -> None:
                 if "pages" in args.only:
                     found["pages"] = pages.measure(server, chosen, cold=args.cold, warm=args.warm)
                 if "load" in args.only:
-                    found["load"] = load.measure(server, chosen, users=args.users, seconds=args.seconds)
+                    found["load"] = load.measure(
+                        server, chosen, connections=args.connections, seconds=args.seconds
+                    )
                 found["web_mib"] = server.peak_worker_mib()
         if "sweep" in args.only:
             found["sweep"] = sweep.measure()
@@ -39,7 +43,9 @@ def main() -> None:
         redis_flush(CACHE_DB)
         redis_flush(BROKER_DB)
     asked = {"cold": args.cold, "warm": args.warm}
-    text = report.table(found, asked=asked, users=args.users, seconds=args.seconds, workers=args.workers)
+    text = report.table(
+        found, asked=asked, connections=args.connections, seconds=args.seconds, workers=args.workers
+    )
     print(text)
     setting = _setting(args, chosen, seeded, busy=(busy, os.getloadavg()[0]))
     parts = "" if args.only == set(PARTS) else f": {', '.join(p for p in PARTS if p in args.only)}"
@@ -68,8 +74,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (the Dockerfile's 3)")
     parser.add_argument("--cold", type=int, default=20, help="requests per page with the cache emptied")
     parser.add_argument("--warm", type=int, default=50, help="requests per page with the cache full")
-    parser.add_argument("--users", type=int, default=20, help="locust users under load")
-    parser.add_argument("--seconds", type=int, default=30, help="duration of each load")
+    parser.add_argument("--connections", type=int, default=20, help="wrk's connections under load")
+    parser.add_argument("--seconds", type=int, default=20, help="duration of each load (wrk)")
     args = parser.parse_args()
     if not args.only <= set(PARTS):
         parser.error(f"--only takes some of {','.join(PARTS)}")
@@ -99,8 +105,10 @@ def _setting(args: argparse.Namespace, chosen, seeded: float | None, *, busy: tu
         )
     if "load" in args.only:
         lines.append(
-            f"Load: locust, headless, in its own process on the same machine: {args.users} users asking "
-            f"for the page without pause for {args.seconds} s, the cache warm."
+            f"Load: wrk (2 threads) on the same machine, {args.connections} connections asking for the page "
+            f"without pause for {args.seconds} s, the cache warm, no session; beside each page, a minimal "
+            "Django application (bench/floor.py: no middleware, no database) answering as many bytes under "
+            "the same gunicorn command and workers."
         )
     return "\n".join(f"- {line}" for line in lines)
 

@@ -14,9 +14,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results.md"
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lanzarote_bench")
 MEDIA_ROOT = BASE_DIR / "var" / "bench-media"
-# The bench's own Redis databases: the cache (flushed for every cold request) and the Celery broker.
+# The bench's own Redis databases: the cache (flushed for every cold request) and the Celery broker;
+# overridable so that two runs on one machine do not flush each other's cache.
 REDIS = "127.0.0.1:6379"
-CACHE_DB, BROKER_DB = 3, 4
+CACHE_DB = int(os.environ.get("BENCH_CACHE_DB", "3"))
+BROKER_DB = int(os.environ.get("BENCH_BROKER_DB", "4"))
 # One key for the run, shared by the bench's process, its server and its workers.
 SECRET_KEY = secrets.token_urlsafe(50)
 

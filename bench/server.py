@@ -1,5 +1,6 @@
 """The portal served as in production: gunicorn's sync workers (the Dockerfile's command) on the bench's
-settings, on a free port of 127.0.0.1; its log in var/bench-gunicorn.log."""
+settings, on a free port of 127.0.0.1; its log in var/bench-gunicorn.log. The same command serves the load
+benchmark's minimal application (bench/floor.py) beside it."""
 
 import socket
 import subprocess
@@ -15,20 +16,24 @@ LOG = BASE_DIR / "var" / "bench-gunicorn.log"
 
 
 class Server:
-    def __init__(self, *, workers: int) -> None:
+    def __init__(
+        self, *, workers: int, app: str = "lanzarote_portal.wsgi", settings: str = "", log: Path = LOG
+    ):
+        """`app` and `settings`: another WSGI application and its settings module (default: the portal)."""
         self.workers = workers
+        self.app, self.settings, self.log = app, settings, log
         self.port = _free_port()
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> "Server":
-        LOG.parent.mkdir(exist_ok=True)
-        self._log = LOG.open("w")
+        self.log.parent.mkdir(exist_ok=True)
+        self._log = self.log.open("w")
         self.process = subprocess.Popen(
             [
-                *(GUNICORN, "lanzarote_portal.wsgi", "--bind", f"127.0.0.1:{self.port}"),
+                *(GUNICORN, self.app, "--bind", f"127.0.0.1:{self.port}"),
                 *("--workers", str(self.workers), "--access-logfile", "-"),
             ],
-            env=environment(),
+            env={**environment(), **({"DJANGO_SETTINGS_MODULE": self.settings} if self.settings else {})},
             cwd=BASE_DIR,
             stdout=self._log,
             stderr=subprocess.STDOUT,
@@ -56,7 +61,7 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn stopped (exit {self.process.returncode}); see {LOG}")
+                raise RuntimeError(f"gunicorn stopped (exit {self.process.returncode}); see {self.log}")
             try:
                 ready = self.client().get("/healthz").status == 200
             except OSError:
@@ -64,7 +69,7 @@ class Server:
             if ready and len(child_pids(self.process.pid)) >= self.workers:
                 return
             time.sleep(0.2)
-        raise RuntimeError(f"gunicorn did not answer within {timeout:.0f} s; see {LOG}")
+        raise RuntimeError(f"gunicorn did not answer within {timeout:.0f} s; see {self.log}")
 
 
 def _free_port() -> int:

@@ -29,6 +29,7 @@ from reports.services import finding_adopt, finding_create
 from reports.tasks import factsheet_render_task
 from rounds.models import Participation, Party, Round
 from rounds.services import participation_extend_deadline
+from submissions.answer_html import answer_with_html
 from submissions.models import Answer, AnswerVersion, Reply
 from submissions.services import (
     reply_open,
@@ -188,7 +189,8 @@ class _Story:
             text = data.ANSWER[reply.language].format(
                 party=name, number=question.number, year=2010 + position % 9, count=10 + 7 * position
             )
-            answers.append(Answer(reply=reply, question=question, saved_by=by, version=1, text=text))
+            answer = Answer(reply=reply, question=question, saved_by=by, version=1, text=text)
+            answers.append(answer_with_html(answer))
         answers = bulk_create_recorded(Answer, answers)
         AnswerVersion.objects.bulk_create(
             AnswerVersion(answer=answer, version=1, text=answer.text, saved_by=by) for answer in answers

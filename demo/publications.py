@@ -28,6 +28,7 @@ from questionnaires.models import Question
 from reports.models import Finding
 from reports.services import finding_check
 from rounds.models import Language, Participation, Party, Round
+from submissions.answer_html import HTML_FIELDS, answer_with_html
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
 
 from .data.parties import RESERVATIONS
@@ -302,7 +303,7 @@ def _seed_answers(
                 "saved_by_id": focal_point.pk,
             }
     missing = [
-        Answer(reply_id=reply_id, question_id=question_id, version=1, **fields)
+        answer_with_html(Answer(reply_id=reply_id, question_id=question_id, version=1, **fields))
         for (reply_id, question_id), fields in wanted.items()
         if (reply_id, question_id) not in existing
     ]
@@ -312,9 +313,10 @@ def _seed_answers(
         if fields and any(getattr(answer, name) != value for name, value in fields.items()):
             for name, value in fields.items():
                 setattr(answer, name, value)
-            changed.append(answer)
+            changed.append(answer_with_html(answer))
     if changed:
-        bulk_update_recorded(Answer, changed, ["text", "national_text", "saved_by"], batch_size=500)
+        written = ["text", "national_text", *HTML_FIELDS, "saved_by"]
+        bulk_update_recorded(Answer, changed, written, batch_size=500)
     for answer in bulk_create_recorded(Answer, missing, batch_size=500):
         existing[answer.reply_id, answer.question_id] = answer
     report.add("answers", created=len(missing), updated=len(changed))

@@ -7,12 +7,14 @@ with its changes (no `update()` around them), and a published reply's answers ar
 an acknowledged or withdrawn comment, an adopted finding or a rendered factsheet each give a new version.
 The day is part of it too: comment windows close at midnight. So is the cache's generation, a token kept in
 the shared cache for as long as it holds: a web process keeps the pages it served last in its own memory
-under their version, and once the shared cache is emptied, none of them is served again.
+under their version, and once the shared cache is emptied, none of them is served again (after at most
+PUBLIC_DATA_VERSION_IN_MEMORY_SECONDS, how long a process remembers the version it read).
 """
 
 import contextvars
 import hashlib
 import secrets
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
@@ -77,24 +79,44 @@ def public_data_row() -> tuple:
 
 def public_data_version() -> str:
     """The version of the public data. Read once per page (the whole-page cache reads it first), and kept in
-    the cache between pages: the aggregates take milliseconds per table at volume. Any save or deletion of
+    the cache between pages: the aggregates take milliseconds per table at volume; each web process also
+    remembers it for PUBLIC_DATA_VERSION_IN_MEMORY_SECONDS. Any save or deletion of
     a row of VERSIONED forgets it, at once and again when its transaction commits (so that a page read in
     between cannot keep the old version); a write that bypasses `save()` (a bulk update) is seen once the
     kept version expires, after PUBLIC_DATA_VERSION_SECONDS."""
     known = _page_version.get()
     if known is not None:
         return known
+    remembered, until = _remembered
+    if remembered is not None and time.monotonic() < until:
+        return remembered
     version = cache.get(VERSION_KEY)
     if version is None:
         data = hashlib.sha256(repr((public_data_row(), timezone.localdate())).encode()).hexdigest()[:32]
         version = f"{data}:{_generation()}"
         cache.set(VERSION_KEY, version, timeout=settings.PUBLIC_DATA_VERSION_SECONDS)
+    _remember(version, settings.PUBLIC_DATA_VERSION_IN_MEMORY_SECONDS)
     return version
 
 
 def forget_public_data_version(**kwargs) -> None:
+    _forget()
+    transaction.on_commit(_forget)
+
+
+def _forget() -> None:
+    _remember(None, 0)
     cache.delete(VERSION_KEY)
-    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+
+
+def _remember(version: str | None, seconds: float) -> None:
+    """This process's memory of the version (PUBLIC_DATA_VERSION_IN_MEMORY_SECONDS): a cached page then
+    costs no round trip to the shared cache; a change made by another process shows that much later."""
+    global _remembered
+    _remembered = (version, time.monotonic() + seconds)
+
+
+_remembered: tuple[str | None, float] = (None, 0.0)
 
 
 def _generation() -> str:
@@ -154,17 +176,13 @@ def whole_page_for_readers(view: Callable[..., HttpResponse]) -> Callable[..., H
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _without_session(request):
+        if not without_session(request):
             return view(request, *args, **kwargs)
         key = page_key(request.get_full_path())
         version = public_data_version()
-        in_memory = caches["pages"].get(f"{key}:{version}")
-        if in_memory is not None:
-            return HttpResponse(in_memory[0], headers=in_memory[1])
-        built_with, content, headers = cache.get(key, (None, None, None))
-        if built_with == version:
-            _keep_in_memory(key, version, content, headers)
-            return HttpResponse(content, headers=headers)
+        kept = kept_page(key, version)
+        if kept is not None:
+            return kept
         known = _page_version.set(version)
         try:
             response = view(request, *args, **kwargs)
@@ -184,16 +202,30 @@ def page_key(full_path: str) -> str:
     return f"public:page:{get_language()}:{hashlib.sha256(full_path.encode()).hexdigest()[:32]}"
 
 
+def kept_page(key: str, version: str) -> HttpResponse | None:
+    """The page kept under `key` if it was built with this data version: from the process's memory, else
+    from the shared cache (and then kept in memory too)."""
+    in_memory = caches["pages"].get(f"{key}:{version}")
+    if in_memory is not None:
+        return HttpResponse(in_memory[0], headers=in_memory[1])
+    built_with, content, headers = cache.get(key, (None, None, None))
+    if built_with != version:
+        return None
+    _keep_in_memory(key, version, content, headers)
+    return HttpResponse(content, headers=headers)
+
+
 def _keep_in_memory(key: str, version: str, content: bytes, headers: dict) -> None:
     caches["pages"].set(f"{key}:{version}", (content, headers), timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
 
 
-def _without_session(request: HttpRequest) -> bool:
+def without_session(request: HttpRequest) -> bool:
+    """A reading request (GET or HEAD) of someone without a session or pending messages, not from htmx."""
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
-        and "HX-Request" not in request.headers
+        and "HTTP_HX_REQUEST" not in request.META  # not request.headers: that copies every header
     )
 
 

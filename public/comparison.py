@@ -25,6 +25,7 @@ from questionnaires.selectors import addressed_to, questions_of
 from rounds.models import Participation, Party, PartyStatement, Round
 from rounds.names import sorted_by_name
 from rounds.selectors import statements_on
+from submissions.answer_html import TEXTS
 from submissions.models import Answer, Reply
 from submissions.selectors import answers_visible_to, replies_visible_to
 
@@ -40,10 +41,6 @@ class Entry:
     url: str  # the question on the Party's page
     is_heading: bool  # a question with sub-parts, which Parties often answer in its sub-parts only
     level: int  # 0 for the question compared, 1 for its sub-parts, 2 for theirs
-
-    @property
-    def national_text(self) -> str:
-        return self.answer.national_text if self.answer else ""
 
 
 @dataclasses.dataclass
@@ -135,11 +132,13 @@ def comparison(*, round: Round, number: str, party_codes: list[str] | None = Non
     replies = {reply.party_id: reply for reply in replies_visible_to(PUBLIC).filter(round=round)}
     answers = {
         (answer.reply_id, answer.question_id): answer
-        for answer in answers_visible_to(PUBLIC).filter(
+        for answer in answers_visible_to(PUBLIC)
+        .filter(
             addressed_to(F("reply__party"), prefix="question__"),
             reply__round=round,
             question__in=[q.pk for q in shown],
         )
+        .defer(*TEXTS)  # the page shows their stored HTML
     }
     comments, contributions = _civil_society(round=round, questions=shown, parties=wanted)
     statements = defaultdict(list)

@@ -22,6 +22,7 @@ from civil_society.selectors import contributions_visible_to
 from core.viewers import PUBLIC
 from questionnaires.models import Question
 from rounds.models import Party
+from submissions.answer_html import HTML_FIELDS, TEXTS
 from submissions.models import Answer
 from submissions.selectors import answers_visible_to
 
@@ -68,10 +69,18 @@ class Evidence:
 def attach_evidence(findings: list[Finding]) -> list[Finding]:
     """Set `evidence` on each finding, answers first (by Party, then question), then comments; a constant
     number of queries however many findings."""
-    answers = answers_visible_to(PUBLIC).select_related("reply__round", "reply__party", "question")
-    items = ContributionItem.objects.select_related("question").order_by("question__position", "pk")
+    # Evidence is named and linked, never quoted: the long texts stay in the database.
+    answers = (
+        answers_visible_to(PUBLIC)
+        .select_related("reply__round", "reply__party", "question")
+        .defer(*TEXTS, *HTML_FIELDS)
+    )
+    items = (
+        ContributionItem.objects.select_related("question").defer("text").order_by("question__position", "pk")
+    )
     comments = (
         contributions_visible_to(PUBLIC)
+        .defer("general_text", "children_involvement")
         .select_related("round", "organisation")
         .prefetch_related(Prefetch("parties", Party.objects.order_by("code")), Prefetch("items", items))
     )

@@ -6,6 +6,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import OfficialLanguage
@@ -88,6 +89,11 @@ class Answer(TimeStampedModel):
     )
     text = models.TextField(_("text"), blank=True)
     national_text = models.TextField(_("national-language text"), blank=True)
+    # Each text as the pages show it (escaped, in paragraphs), rendered once by whoever writes the text
+    # (`submissions.answer_html.answer_with_html`) rather than at every page: the pages of a round repeat
+    # megabytes of answers.
+    text_html = models.TextField(_("text as HTML"), blank=True, editable=False)
+    national_text_html = models.TextField(_("national-language text as HTML"), blank=True, editable=False)
     no_information = models.BooleanField(
         _("no information available"),
         default=False,
@@ -108,6 +114,15 @@ class Answer(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.reply.party.code} {self.question.number}"
+
+    @property
+    def shown_text(self) -> SafeString:
+        """The official text as the pages show it."""
+        return mark_safe(self.text_html)  # noqa: S308 (escaped when the text was written: answer_html)
+
+    @property
+    def shown_national_text(self) -> SafeString:
+        return mark_safe(self.national_text_html)  # noqa: S308 (escaped when written: answer_html)
 
 
 class AnswerVersion(models.Model):

@@ -6,6 +6,7 @@ Secretariat sees a reply of a round still in preparation.
 """
 
 import dataclasses
+from collections import Counter
 
 from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -193,19 +194,26 @@ def answer_states(*, reply: Reply, questions: list[Question]) -> dict[int, str]:
     }
 
 
-def questions_with_answers(*, reply: Reply) -> QuerySet[Question]:
+def progress_of(states: dict[int, str]) -> dict:
+    """`reply_progress` of one reply counted from its `answer_states`, without a query."""
+    counts = Counter(states.values())
+    return {
+        "answered": counts["answered"] + counts["no_information"],
+        "no_information": counts["no_information"],
+        "total": len(states),
+        "required_missing": counts["missing"],
+    }
+
+
+def questions_with_answers(*, reply: Reply, unread: tuple[str, ...] = ()) -> QuerySet[Question]:
     """The reply's questionnaire in order (the questions asked of its Party), each question with its answer
-    (if any) and attachments."""
+    (if any) and attachments; the answers' fields named in `unread` (the texts or their HTML, megabytes
+    in a long reply) are left in the database."""
+    answers = Answer.objects.filter(reply=reply).select_related("saved_by").defer(*unread)
     return (
         Question.objects.filter(addressed_to(reply.party_id), questionnaire__round=reply.round_id)
         .order_by("position")
-        .prefetch_related(
-            Prefetch(
-                "answers",
-                queryset=Answer.objects.filter(reply=reply).select_related("saved_by"),
-                to_attr="answer_list",
-            ),
-        )
+        .prefetch_related(Prefetch("answers", queryset=answers, to_attr="answer_list"))
     )
 
 

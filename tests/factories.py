@@ -8,6 +8,7 @@ from civil_society.models import Contribution, ContributionItem, Membership, Org
 from questionnaires.models import Question, Questionnaire, Theme
 from reports.models import Finding
 from rounds.models import FocalPoint, Participation, Party, Round
+from submissions.answer_html import answer_html
 from submissions.models import Answer, Reply
 
 
@@ -104,6 +105,10 @@ class AnswerFactory(factory.django.DjangoModelFactory):
     reply = factory.SubFactory(ReplyFactory)
     question = factory.SubFactory(QuestionFactory)
     text = factory.Sequence(lambda n: f"Answer text {n}")
+    national_text = ""
+    # As every writer stores it beside the texts.
+    text_html = factory.LazyAttribute(lambda answer: answer_html(answer.text))
+    national_text_html = factory.LazyAttribute(lambda answer: answer_html(answer.national_text))
     saved_by = factory.SubFactory(UserFactory)
 
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -11,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_actions import act_on_each
+from core.admin_actions import QuickCheckboxes, act_on_each
 from core.audit_admin import HistoryAdmin
 from core.page_errors import refusal_shown
 from core.text_limits import text_limit
@@ -140,8 +141,16 @@ class MakeConfidentialForm(forms.Form):
         self.fields["note"].widget.attrs["maxlength"] = text_limit("message")
 
 
+class QueueList(ChangeList):
+    """The queue as shown reads none of the long texts it does not show (an action gets whole rows)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.defer("general_text", "children_involvement") if request.method == "GET" else queryset
+
+
 @admin.register(Contribution)
-class ContributionAdmin(HistoryAdmin):
+class ContributionAdmin(QuickCheckboxes, HistoryAdmin):
     list_display = (
         "id",
         "organisation",
@@ -200,6 +209,9 @@ class ContributionAdmin(HistoryAdmin):
             .prefetch_related("parties")
             .annotate(item_count=Coalesce(Subquery(items), 0))
         )
+
+    def get_changelist(self, request, **kwargs):
+        return QueueList
 
     def has_add_permission(self, request):
         return False  # organisations write their contributions

@@ -30,6 +30,7 @@ from evaluation.models import Chapter, Meeting, Report, Statement
 from questionnaires.models import Question, Questionnaire
 from reports.models import Finding
 from rounds.models import Language, Participation, Party, Round
+from submissions.answer_html import answer_with_html
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
 
 from .checks import OpenDataError, check_document
@@ -216,7 +217,11 @@ def _answers(rows: list[dict], *, replies, questions, user) -> int:
         )
         entry["text" if row["is_official"] else "national_text"] = row["text"]
     answers = bulk_create_recorded(
-        Answer, [Answer(pk=pk, saved_by=user, version=1, **entry) for pk, entry in sorted(texts.items())]
+        Answer,
+        [
+            answer_with_html(Answer(pk=pk, saved_by=user, version=1, **entry))
+            for pk, entry in sorted(texts.items())
+        ],
     )
     AnswerVersion.objects.bulk_create(
         AnswerVersion(

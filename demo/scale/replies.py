@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 
 from questionnaires.models import Question
+from submissions.answer_html import answer_with_html
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
 
 from .parties import Cast
@@ -135,6 +136,7 @@ def _answer(
         created_at=saved[0],
         updated_at=saved[-1],
     )
+    answer_with_html(answer)
     versions = [
         AnswerVersion(
             version=number, text=official, national_text=other, saved_by=record.focal_point, saved_at=at

@@ -60,8 +60,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",  # before WhiteNoise: static files carry the policy too
+    "lanzarote_portal.csp.CSPMiddleware",  # before WhiteNoise: static files carry the policy too
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached public page for a reader without a session, served before the middleware it does not need.
+    "public.middleware.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -410,6 +412,9 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=24 * 3600)
 # The data version itself is kept this long at most; a save or deletion forgets it at once (public/cache.py).
 PUBLIC_DATA_VERSION_SECONDS = env.int("PUBLIC_DATA_VERSION_SECONDS", default=60)
+# Each web process also remembers the version it read this long, sparing a cached page its one round trip
+# to the shared cache: a change made in another process shows at most this late (at once in this one).
+PUBLIC_DATA_VERSION_IN_MEMORY_SECONDS = env.float("PUBLIC_DATA_VERSION_IN_MEMORY_SECONDS", default=1.0)
 # The licence of a round's open data (public/opendata): named in the JSON document, the zip and its page.
 OPEN_DATA_LICENCE = {
     "name": "CC BY 4.0",

@@ -12,6 +12,7 @@ from civil_society.models import Contribution, ContributionItem
 from questionnaires.models import Question
 from reports.models import Finding
 from rounds.models import Party, Round
+from submissions.answer_html import HTML_FIELDS, TEXTS
 from submissions.models import Answer
 
 from .matching import (
@@ -78,7 +79,8 @@ def _read_answers(pks: list[int], query: str, *, postgres: bool):
     )
     if postgres:
         q = queries(query)
-        answers = answers.annotate(
+        # The passages are cut out of the texts in the database: the texts and their HTML stay there.
+        answers = answers.defer(*TEXTS, *HTML_FIELDS).annotate(
             headline=by_language(
                 "reply__language",
                 {lang: headline(escaped("text"), q[lang], CONFIGS[lang]) for lang in CONFIGS},

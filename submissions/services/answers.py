@@ -6,6 +6,7 @@ from core.text_limits import text_check
 from questionnaires.models import Question
 from questionnaires.selectors import addressed_to
 
+from ..answer_html import HTML_FIELDS, answer_with_html
 from ..errors import EditConflict, InvalidLanguage, NotEditable, NotFound
 from ..models import Answer, AnswerVersion, Reply
 
@@ -60,7 +61,9 @@ def answer_save(
         for name, value in changes.items():
             setattr(answer, name, value)
         answer.version, answer.saved_by = answer.version + 1, by
-        answer.save(update_fields=[*changes, "version", "saved_by", "updated_at"])
+        answer_with_html(answer).save(
+            update_fields=[*changes, *HTML_FIELDS, "version", "saved_by", "updated_at"]
+        )
     AnswerVersion.objects.create(
         answer=answer,
         version=answer.version,
@@ -75,7 +78,9 @@ def answer_save(
 def _create(*, reply: Reply, question: Question, by, changes: dict) -> Answer:
     try:
         with transaction.atomic():
-            return Answer.objects.create(reply=reply, question=question, saved_by=by, version=1, **changes)
+            answer = Answer(reply=reply, question=question, saved_by=by, version=1, **changes)
+            answer_with_html(answer).save(force_insert=True)
+            return answer
     except IntegrityError:
         _raise_conflict(reply=reply, question=question)
 

@@ -22,6 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from questionnaires.models import Questionnaire
 
+from ..answer_html import HTML_FIELDS
 from ..models import Reply
 from ..selectors import questions_with_answers
 from . import NO_INFORMATION, Reference, answer_for_word, versions_dump
@@ -39,7 +40,7 @@ def reply_docx_filename(reply: Reply) -> str:
 
 def reply_docx(*, reply: Reply) -> bytes:
     """The .docx of the reply, labels and questions in the reply's official language."""
-    questions = list(questions_with_answers(reply=reply))
+    questions = list(questions_with_answers(reply=reply, unread=HTML_FIELDS))
     questionnaire = Questionnaire.objects.filter(round=reply.round_id).first()
     reference = Reference(round_slug=reply.round.slug, party_code=reply.party.code, language=reply.language)
     with translation.override(reply.language):

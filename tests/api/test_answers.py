@@ -2,6 +2,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from submissions.answer_html import answer_html
 from submissions.models import Answer, AnswerVersion, Reply
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,20 @@ def test_a_focal_point_writes_a_new_answer_then_updates_it(client_as, draft_a):
         (2, "Second text"),
         (1, "First text"),
     ]
+
+
+def test_a_write_stores_the_html_of_the_texts_beside_them(client_as, draft_a):
+    text = "Helplines <script>x()</script>\n\nfor children & parents"
+
+    client_as("focal_a").put(
+        URL.format("2"), {"text": text, "language": "en", "version": None}, format="json"
+    )
+    client_as("focal_a").put(URL.format("2"), {"text": "Ja", "language": "de", "version": 1}, format="json")
+
+    answer = Answer.objects.get(reply=draft_a, question__number="2")
+    assert (answer.text, answer.national_text) == (text, "Ja")
+    assert answer.text_html == answer_html(text) and "&lt;script&gt;" in answer.text_html
+    assert answer.national_text_html == answer_html("Ja") == "<p>Ja</p>"
 
 
 def test_the_national_language_writes_the_national_text(client_as, draft_a):

@@ -4,6 +4,8 @@ through the services, and each refusal shown without anything changing."""
 import datetime
 
 import pytest
+from django.contrib import admin as django_admin
+from django.contrib.admin import ModelAdmin
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -415,3 +417,22 @@ def test_the_contribution_list_queries_do_not_grow_with_the_contributions(
         response = admin_client.get(CONTRIBUTIONS)
 
     assert response.context["cl"].result_count == 16
+
+
+def test_the_queue_writes_each_rows_checkbox_as_the_admin_widget_does(admin_client, world):
+    row = contribution(world, title='Q&A <on> "grooming"')
+    model_admin = django_admin.site._registry[Contribution]
+
+    assert model_admin.action_checkbox(row) == ModelAdmin.action_checkbox(model_admin, row)
+    assert 'aria-label="Select this object for an action - Q&amp;A &lt;on&gt; &quot;grooming&quot;"' in (
+        admin_client.get(CONTRIBUTIONS).content.decode()
+    )
+
+
+def test_the_queue_leaves_the_long_texts_in_the_database(admin_client, world, django_assert_max_num_queries):
+    contribution(world, general_text="<p>GENERAL-PART-CANARY</p>")
+
+    with django_assert_max_num_queries(10) as listed:
+        admin_client.get(CONTRIBUTIONS)
+
+    assert not any("general_text" in query["sql"] for query in listed.captured_queries)

@@ -16,6 +16,7 @@ from questionnaires.models import Question
 from reports.models import Finding
 from reports.selectors import findings_visible_to, with_figures
 from rounds.models import Round
+from submissions.answer_html import answer_html
 from submissions.models import Answer, AnswerVersion, Reply, ReplyTransition
 from submissions.selectors import answers_visible_to, replies_visible_to, reply_completeness
 
@@ -144,6 +145,15 @@ def test_every_published_reply_answers_every_question_with_a_demo_text_naming_th
 def test_every_reply_that_reached_the_secretariat_is_complete(seeded):
     for reply in second_round_replies():
         assert reply_completeness(reply=reply).missing == [], reply.party.code
+
+
+def test_every_answer_seeded_stores_the_html_of_its_texts(seeded):
+    # The 2nd round's (publications), the demonstration round's and the others'.
+    assert Answer.objects.exclude(text_html="").count() > 21 * 56
+    for text, national, html, national_html in Answer.objects.values_list(
+        "text", "national_text", "text_html", "national_text_html"
+    ):
+        assert (html, national_html) == (answer_html(text), answer_html(national))
 
 
 def test_each_answer_has_its_version_in_the_history(seeded):

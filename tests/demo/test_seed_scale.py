@@ -23,6 +23,7 @@ from questionnaires.models import Question
 from reports.models import Finding
 from reports.services import finding_check
 from rounds.models import Participation, Party, Round
+from submissions.answer_html import answer_html
 from submissions.files import document_kind
 from submissions.models import Answer, AnswerVersion, Attachment, Reply, ReplyTransition
 
@@ -56,6 +57,14 @@ def media(settings, tmp_path):
 @pytest.fixture
 def seeded():
     seed()
+
+
+def test_every_answer_stores_the_html_of_its_texts(seeded):
+    assert Answer.objects.exclude(text_html="").exists()
+    for text, national, html, national_html in Answer.objects.values_list(
+        "text", "national_text", "text_html", "national_text_html"
+    ):
+        assert (html, national_html) == (answer_html(text), answer_html(national))
 
 
 def words(text: str) -> int:

@@ -19,6 +19,7 @@ from questionnaires.models import Question, Theme
 from reports.models import Finding
 from reports.services import finding_adopt
 from rounds.models import Language
+from submissions.answer_html import answer_with_html
 from submissions.models import Answer, Reply
 from tests.factories import (
     AnswerFactory,
@@ -56,7 +57,7 @@ def texts(world):
     public comment item, an adopted finding, and one unique word in every place the public never sees."""
     answer = world.published_answer
     answer.text = "Awareness campaigns reach children in schools. <script>alert('x')</script> Helplines too."
-    answer.save()
+    answer_with_html(answer).save()
     french = ReplyFactory(
         round=world.round,
         party=PartyFactory(code="ZF", name_en="Fredonia", name_fr="Fredonie"),
@@ -88,7 +89,7 @@ def texts(world):
     )
     # The canaries.
     world.draft_answer.text = f"Draft only: {CANARIES['draft answer']}."
-    world.draft_answer.save()
+    answer_with_html(world.draft_answer).save()
     submitted = ReplyFactory(
         round=world.round, party=PartyFactory(code="ZS", name_en="Syldavia"), state=Reply.State.SUBMITTED
     )
@@ -203,7 +204,7 @@ def test_national_language_texts_are_searched_too(client, texts):
     reply.national_language = Language.objects.create(code="zz", name="Zedish")
     reply.save()
     texts.published_answer.national_text = "Kampanjat lapsille kouluissa."
-    texts.published_answer.save()
+    answer_with_html(texts.published_answer).save()
     hits = list(search_page(client, q="kouluissa").context["results"])
     assert [(hit.party, hit.language) for hit in hits] == [(texts.party_a, "zz")]
     assert "<mark>kouluissa</mark>" in hits[0].passage

@@ -21,6 +21,7 @@ from civil_society.models import Contribution
 from civil_society.windows import add_months
 from reports.models import Factsheet
 from rounds.models import Language, Participation, Party, Round
+from submissions.answer_html import answer_html
 from submissions.models import Reply
 from tests.factories import (
     AnswerFactory,
@@ -460,7 +461,8 @@ def test_an_unpublished_reply_shows_that_it_was_received_and_late_but_none_of_it
     carpania.state, carpania.is_late = state, True
     carpania.national_language = Language.objects.get(code="de")
     carpania.save()
-    carpania.answers.update(national_text="CANARY-national-answer")
+    canary = "CANARY-national-answer"
+    carpania.answers.update(national_text=canary, national_text_html=answer_html(canary))
     log_in(client, world, role)
 
     page = client.get(url(world)).content.decode()

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 
 from questionnaires.models import Question, Questionnaire, Theme
 from rounds.models import Language
+from submissions.answer_html import answer_html
 from submissions.errors import EditConflict, InvalidFile, InvalidTransition, NotEditable
 from submissions.models import Answer, AnswerVersion, Reply, WordImport
 from submissions.services import answer_save, reply_submit
@@ -224,6 +225,20 @@ def test_a_reply_in_french_is_exported_with_the_french_questions_and_labels(clie
     assert "Cycle de suivi" in text and "Prévention" in text
     assert [t.cell(0, 0).text for t in document.tables][:2] == ["Question 1", "Question 2"]
     assert document.core_properties.language == "fr"
+
+
+def test_an_import_stores_the_html_of_the_texts_it_writes(answered, focal):
+    document = exported(answered)
+    write(document, "2", "New two <em>emphasised</em>\nsecond & last line")
+    write(document, "4", "First answer to four")
+
+    word_import_apply(
+        word_import=word_import_read(reply=answered, by=focal, upload=as_upload(document)), by=focal
+    )
+
+    for answer in Answer.objects.filter(reply=answered):
+        assert (answer.text_html, answer.national_text_html) == (answer_html(answer.text), "")
+    assert "&lt;em&gt;" in Answer.objects.get(reply=answered, question__number="2").text_html
 
 
 def test_a_french_document_comes_back_into_its_reply(draft, focal):
