@@ -113,6 +113,9 @@ def demo_seed(*, password: str | None = None) -> SeedReport:
     from .evaluation import evaluation_seed
 
     evaluation_seed(report)
+    from .followup import followup_seed
+
+    followup_seed(report)
     return report
 
 

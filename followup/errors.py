@@ -1,7 +1,7 @@
 """The errors of the follow-up (the base classes are in core.errors)."""
 
 from core.errors import DomainError, NotFound
-from evaluation.errors import NotPermitted
+from evaluation.errors import EditConflict, NotPermitted
 from reports.errors import InvalidTransition
 
 
@@ -11,4 +11,4 @@ class InvalidFollowUp(DomainError):
     code = "invalid"
 
 
-__all__ = ["InvalidFollowUp", "InvalidTransition", "NotFound", "NotPermitted"]
+__all__ = ["EditConflict", "InvalidFollowUp", "InvalidTransition", "NotFound", "NotPermitted"]

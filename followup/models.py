@@ -14,7 +14,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from core.deadlines import end_of_day
 from evaluation.models import Meeting, Statement
 from questionnaires.models import Question
 from reports.models import Finding
@@ -73,8 +75,9 @@ class Assessment(TimeStampedModel):
     Level = Level
 
     class State(models.TextChoices):
-        PROPOSED = "proposed", _("proposed")
-        ADOPTED = "adopted", _("adopted")
+        # An assessment: "évaluation" is feminine in French.
+        PROPOSED = "proposed", pgettext_lazy("assessment", "proposed")
+        ADOPTED = "adopted", pgettext_lazy("assessment", "adopted")
 
     round = models.ForeignKey(
         Round, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("follow-up")
@@ -155,6 +158,19 @@ class Clarification(TimeStampedModel):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
     )
+    # The Party's response, written by its focal points: saved like an answer (compare-and-set on the
+    # version), then submitted once; evidence for the cycle's assessment.
+    response = models.TextField(_("response"), blank=True, help_text=_("Sanitised HTML."))
+    version = models.PositiveIntegerField(_("version"), default=0, help_text=_("0 until first saved."))
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("response saved by"),
+    )
+    submitted_at = models.DateTimeField(_("response submitted at"), null=True, blank=True)
 
     class Meta:
         ordering = ["round", "question__position", "party__code", "cycle"]
@@ -172,3 +188,21 @@ class Clarification(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.question.number} {self.party.code} ({self.cycle})"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    @property
+    def is_late(self) -> bool:
+        """Submitted after the end of its due day in Strasbourg (accepted all the same, and marked)."""
+        return self.submitted_at is not None and self.submitted_at >= end_of_day(self.due_on)
+
+
+class Exercise(Round):
+    """A follow-up round as the Secretariat opens it: the admin's list of exercises and its form."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("follow-up exercise")
+        verbose_name_plural = _("follow-up exercises")

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from civil_society.services import secretariat_digest_resume
 from civil_society.sweep import windows_sweep
+from followup.sweep import clarifications_sweep
 from outbox.services import outbox_relay
 from rounds.sweep import phases_sweep
 from submissions.sweep import replies_sweep
@@ -36,6 +37,7 @@ def sweep() -> None:
         ("rounds", phases_sweep),  # first: the parts after it read the rounds' phases
         ("replies", replies_sweep),
         ("windows", windows_sweep),
+        ("clarifications", clarifications_sweep),
         ("digest", secretariat_digest_resume),  # today's, if a killed run left it half-queued
         ("outbox relay", outbox_relay),
     ):

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("civil_society.urls")),
     path("", include("reports.urls")),
     path("", include("evaluation.urls")),  # before public's /rounds/<slug>/… pages
+    path("", include("followup.urls")),
     path("", include("public.urls")),
 )
 

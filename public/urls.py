@@ -25,6 +25,12 @@ urlpatterns = [
         name="round-report-pdf",
     ),
     path("rounds/<slug:slug>/follow-up/", followup.round_follow_up, name="round-follow-up"),
+    path("parties/<str:iso2>/follow-up/", followup.party_follow_up, name="party-follow-up"),
+    path(
+        "parties/<str:iso2>/follow-up/<str:language>.pdf",
+        followup.party_follow_up_pdf,
+        name="party-follow-up-pdf",
+    ),
     path("search/", search.search, name="search"),
     path("rounds/<slug:slug>/feed/", RoundFeed(), name="round-feed"),
     path("rounds/<slug:slug>/parties/<str:iso2>/feed/", PartyFeed(), name="party-feed"),

@@ -356,6 +356,17 @@ class Round(TimeStampedModel):
             return _("Urgent monitoring round: %(theme)s") % {"theme": self.theme}
         return _("Monitoring round %(number)s") % {"number": self.number}
 
+    @property
+    def theme_beside_label(self) -> str:
+        """The theme, unless the label says it already (an urgent round's, and its follow-up's)."""
+        labelled = self.follows if self.kind == self.Kind.FOLLOW_UP and self.follows_id else self
+        return "" if labelled.kind == self.Kind.URGENT else self.theme
+
+    @property
+    def label_and_theme(self) -> str:
+        theme = self.theme_beside_label
+        return f"{self.label} — {theme}" if theme else str(self.label)
+
 
 class Participation(TimeStampedModel):
     """A Party monitored in a round, with the Secretariat's deadline extension if any."""

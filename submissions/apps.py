@@ -9,7 +9,10 @@ class SubmissionsConfig(AppConfig):
     def ready(self) -> None:
         from core.audit import audit
 
+        from .answer_html import HTML_FIELDS
         from .models import Answer, Attachment, Reply
 
-        for model in (Reply, Answer, Attachment):
+        for model in (Reply, Attachment):
             audit(model)
+        # The HTML is the text rendered again: the history keeps the texts only.
+        audit(Answer, excluded_fields=list(HTML_FIELDS))

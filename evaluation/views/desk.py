@@ -9,6 +9,7 @@ from django.shortcuts import render
 from questionnaires.selectors import questions_of
 from rounds.selectors import committee_member_of, round_for, rounds_visible_to
 
+from ..desk_sections import desk_sections
 from ..models import Observation
 from ..selectors import (
     meetings_visible_to,
@@ -38,6 +39,7 @@ def desk(request: HttpRequest) -> HttpResponse:
         "other_rounds": [round_ for round_ in rounds if round_ not in evaluated],
         "observations": list(mine.order_by("-updated_at")[:20]),
         "meetings": list(meetings_visible_to(user).order_by("-number")),
+        "sections": desk_sections(user),  # e.g. the follow-ups' desks
     }
     return render(request, "evaluation/desk.html", context)
 

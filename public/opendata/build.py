@@ -1,8 +1,9 @@
 """A round's public data as one JSON-ready document (`open_data_document`), read only through the public
 gates (DESIGN §3) as an anonymous reader: published replies and their answers, public acknowledged
-contributions, adopted findings, adopted implementation reports with their chapters and statements. Drafts,
-unpublished replies, confidential or unacknowledged contributions, unadopted findings and draft reports never
-reach it, and neither does who wrote what.
+contributions, adopted findings, adopted implementation reports with their chapters and statements, and the
+follow-up of the round's recommendations (its items and adopted assessments). Drafts, unpublished replies,
+confidential or unacknowledged contributions, unadopted findings, draft reports and proposed assessments
+never reach it, and neither does who wrote what.
 
 Every value is already JSON (dates as ISO strings), every list in a stable order, so the document serialises
 the same way every time; `data_version` is a checksum of the data alone.
@@ -31,7 +32,10 @@ from rounds.models import Language, Participation, Party, Round
 from submissions.models import Answer, Reply
 from submissions.selectors import answers_visible_to, replies_visible_to
 
-FORMAT_VERSION = 3  # 2: answers say `no_information`; 3: the adopted reports, chapters and statements
+from .followup import follow_up_tables
+
+# 2: answers say `no_information`; 3: the adopted reports, chapters and statements; 4: the follow-up
+FORMAT_VERSION = 4
 TABLE_KEYS = (
     "round",
     "languages",
@@ -44,6 +48,8 @@ TABLE_KEYS = (
     "reports",
     "report_chapters",
     "report_statements",
+    "follow_up_items",
+    "follow_up_assessments",
 )
 _BLOCK_END = re.compile(r"<br\s*/?>|</(p|li|h[1-6]|div|blockquote|tr|ul|ol)>", re.IGNORECASE)
 
@@ -74,6 +80,7 @@ def open_data_document(*, round: Round, now: datetime.datetime | None = None) ->
         "findings": _findings(round, answers=answers, contributions=contributions),
     }
     data |= _reports(round, data=data, contributions=contributions)
+    data |= follow_up_tables(round)
     generated_at = (now or timezone.now()).replace(microsecond=0)
     return {
         "format_version": FORMAT_VERSION,

@@ -14,7 +14,7 @@ from ..status import public_round
 
 def _open_data_round(slug: str):
     round_ = public_round(slug)
-    if round_.demonstration or round_.follows_id:  # a follow-up's open data are not built yet
+    if round_.demonstration or round_.follows_id:  # a follow-up's are in the document of the round it follows
         raise Http404
     return round_
 

@@ -25,11 +25,13 @@ from civil_society.selectors import (
 )
 from civil_society.windows import comment_window
 from core.viewers import PUBLIC
+from followup.selectors import party_has_follow_up
 from questionnaires.selectors import questions_for
 from reports.evidence import attach_evidence
 from reports.factsheets import KIND_HEADINGS
 from reports.selectors import factsheets_visible_to, findings_of_party
 from rounds.selectors import articles_overlap, participation_for, statements_of
+from submissions.answer_html import TEXTS
 from submissions.models import Reply
 from submissions.selectors import (
     answers_visible_to,
@@ -89,7 +91,8 @@ def reply_awaited(request: HttpRequest, *, slug: str, iso2: str) -> HttpResponse
 
 def _body_context(reply: Reply, versions: str, window) -> dict:
     """A constant number of queries, whatever the number of questions, comments and findings."""
-    answers = {answer.question_id: answer for answer in answers_visible_to(PUBLIC).filter(reply=reply)}
+    shown = answers_visible_to(PUBLIC).filter(reply=reply).defer(*TEXTS)  # the page shows their stored HTML
+    answers = {answer.question_id: answer for answer in shown}
     comments = defaultdict(list)
     for item in public_comment_items(round=reply.round, party=reply.party):
         comments[item.question_id].append(item)
@@ -128,6 +131,7 @@ def _body_context(reply: Reply, versions: str, window) -> dict:
             )
         ),
         "window": window,
+        "has_follow_up": party_has_follow_up(PUBLIC, reply.party),
         "findings": [
             (heading, [finding for finding in findings if finding.kind == kind])
             for kind, heading in KIND_HEADINGS.items()

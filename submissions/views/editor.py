@@ -17,11 +17,14 @@ from questionnaires.selectors import addressed_to, questionnaire_of
 from rounds.models import Language
 from rounds.selectors import participation_of, party_of
 
+from ..answer_html import HTML_FIELDS, TEXTS
 from ..errors import EditConflict, IncompleteReply, NotEditable
 from ..models import Answer, Reply
+from ..panels import dashboard_notices, editor_panels
 from ..selectors import (
     answer_states,
     participations_of,
+    progress_of,
     questions_with_answers,
     reply_completeness,
     reply_progress,
@@ -49,13 +52,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         }
         for p in participations
     ]
-    return render(request, "submissions/dashboard.html", {"party": party, "rows": rows})
+    context = {"party": party, "rows": rows, "notices": dashboard_notices(request.user)}
+    return render(request, "submissions/dashboard.html", context)
 
 
-def _editor_context(reply: Reply, **extra) -> dict:
-    """A constant number of queries, whatever the number of questions, answers and attachments."""
-    questions = list(questions_with_answers(reply=reply))
+def _editor_context(reply: Reply, viewer, **extra) -> dict:
+    """A constant number of queries, whatever the number of questions, answers and attachments. Apps above
+    this one add a panel above some answer boxes (`panels.py`: a follow-up's recommendation)."""
+    # The boxes of an editable reply hold the texts; a reply no longer editable shows their HTML.
+    unread = HTML_FIELDS if reply.is_editable else TEXTS
+    questions = list(questions_with_answers(reply=reply, unread=unread))
+    panels = editor_panels(viewer, reply)
     states = answer_states(reply=reply, questions=questions)
+    progress = progress_of(states)
     attachments = defaultdict(list)
     for attachment in reply.attachments.order_by("created_at"):
         attachments[attachment.question_id].append(attachment)
@@ -63,11 +72,12 @@ def _editor_context(reply: Reply, **extra) -> dict:
         question.answer = question.answer_list[0] if question.answer_list else None
         question.state = states[question.pk]
         question.attachments = attachments.get(question.pk, [])
+        question.panel = panels.get(question.pk, "")
     return {
         "reply": reply,
         "questionnaire": questionnaire_of(round=reply.round),  # its preliminary remarks, before the questions
         "questions": questions,
-        "progress": reply_progress([reply])[reply.pk],
+        "progress": progress,
         "participation": participation_of(round=reply.round, party=reply.party),
         "reply_attachments": attachments.get(None, []),
         "attachment_languages": attachment_languages(reply),
@@ -82,7 +92,7 @@ def _editor_context(reply: Reply, **extra) -> dict:
 @login_required
 def edit(request: HttpRequest, slug: str, iso2: str) -> HttpResponse:
     reply = reply_for_focal_point(request, slug, iso2)
-    return render(request, "submissions/editor.html", _editor_context(reply))
+    return render(request, "submissions/editor.html", _editor_context(reply, request.user))
 
 
 @login_required
@@ -151,9 +161,8 @@ def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> Http
         if request.htmx:
             return render(request, "submissions/_conflict.html", context, status=409)
         question.answer = conflict.context["current"]
-        return render(
-            request, "submissions/editor.html", _editor_context(reply, conflict=context), status=409
-        )
+        context = _editor_context(reply, request.user, conflict=context)
+        return render(request, "submissions/editor.html", context, status=409)
     except TextTooLong as error:
         # Nothing is stored; the writer keeps the text on the page, beside the message naming the limit.
         if request.htmx:
@@ -165,9 +174,8 @@ def answer_save(request: HttpRequest, slug: str, iso2: str, number: str) -> Http
             "national_text": national_text,
             "message": error.message,
         }
-        return render(
-            request, "submissions/editor.html", _editor_context(reply, refused=refused), status=error.status
-        )
+        context = _editor_context(reply, request.user, refused=refused)
+        return render(request, "submissions/editor.html", context, status=error.status)
     except NotEditable as error:
         if request.htmx:
             return render(request, "submissions/_save_status.html", {"error": error.message}, status=409)

@@ -180,6 +180,7 @@ def test_the_api_marks_the_demonstration(client):
     detail = client.get(f"/api/v1/rounds/{SLUG}/").json()
 
     assert rounds.pop(SLUG) is True
+    assert rounds.pop("urgent-round-refugee-crisis-follow-up") is False  # its follow-up, public
     assert len(rounds) == 3 and not any(rounds.values())
     assert detail["demonstration"] is True
 
@@ -197,7 +198,8 @@ def test_the_statistics_and_latest_publications_are_the_real_rounds(client):
     home = client.get(reverse("home")).context
     rounds = client.get(reverse("round-list")).context
 
-    assert home["round_count"] == Round.objects.filter(demonstration=False).count() == 3
+    real = Round.objects.filter(demonstration=False).exclude(kind=Round.Kind.FOLLOW_UP)
+    assert home["round_count"] == real.count() == 3  # a follow-up counts in no statistics
     assert home["current_round"].slug != SLUG and home["demonstration"].slug == SLUG
     assert not [reply for reply in home["replies"] if reply.round.demonstration]
     assert not [comment for comment in home["comments"] if comment.round.demonstration]

@@ -9,7 +9,16 @@ from rounds.models import FocalPoint, Language, Party, Round
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "reports", "evaluation", "auth")
+PORTAL_APPS = (
+    "rounds",
+    "questionnaires",
+    "submissions",
+    "civil_society",
+    "reports",
+    "evaluation",
+    "followup",
+    "auth",
+)
 
 
 def snapshot() -> dict[str, list[dict]]:
@@ -23,7 +32,9 @@ def snapshot() -> dict[str, list[dict]]:
 
 def test_the_seed_loads_the_real_parties_and_rounds(seeded):
     assert Party.objects.count() == 48
-    assert Round.objects.filter(demonstration=False).count() == 3  # and the demonstration round
+    # And the demonstration round, and the follow-ups of the urgent and demonstration rounds.
+    assert Round.objects.filter(demonstration=False).exclude(kind=Round.Kind.FOLLOW_UP).count() == 3
+    assert Round.objects.filter(kind=Round.Kind.FOLLOW_UP).count() == 2
     second = Round.objects.get(slug="2nd-round")
     assert second.questionnaire.questions.filter(parent=None).count() == 16
     assert set(second.questionnaire.questions.values_list("kind", flat=True)) == set(Question.Kind.values)

@@ -35,7 +35,7 @@ def test_the_adopted_report_its_chapters_and_statements_in_the_document(client, 
 
     document = document_of(client, world)
 
-    assert document["format_version"] == 3
+    assert document["format_version"] == 4
     assert {"reports", "report_chapters", "report_statements"} <= set(TABLE_KEYS)
     [report] = document["reports"]  # not the draft
     assert report == {

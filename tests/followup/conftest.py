@@ -9,11 +9,11 @@ import pytest
 from django.utils import timezone
 
 from evaluation.models import Report
-from followup.services import exercise_create
+from followup.services import assessment_adopt, assessment_propose, clarification_request, exercise_create
 from reports.models import Finding
 from tests.evaluation.conftest import make_evaluation_world
 from tests.evaluation.factories import ChapterFactory, MeetingFactory, ReportFactory, StatementFactory
-from tests.factories import FindingFactory
+from tests.factories import FindingFactory, FocalPointFactory, UserFactory
 
 ADOPTED_ON = datetime.date(2026, 3, 4)
 
@@ -72,3 +72,34 @@ def exercise(world):
     follow_up.save()
     questions = {q.number: q for q in follow_up.questionnaire.questions.all()}
     return SimpleNamespace(round=follow_up, q_r1=questions["1"], q_r3=questions["3"])
+
+
+REQUESTED_AT = timezone.make_aware(datetime.datetime(2026, 9, 10, 12))
+CLARIFICATION_DUE = datetime.date(2026, 10, 1)
+
+
+@pytest.fixture
+def clarification(world, exercise):
+    """Party A, assessed "not complied" with R-3 at the meeting, asked for clarifications by 1 October; its
+    focal point is `world.focal`, Party B's `world.focal_b`."""
+    assessment = assessment_propose(
+        round=exercise.round,
+        question=exercise.q_r3,
+        party=world.party_a,
+        level="not_complied",
+        reasoning="REASONING-R3 no law defines the offence yet.",
+        by=world.staff,
+    )
+    assessment_adopt(
+        assessment=assessment, meeting=world.meeting, adopted_on=datetime.date(2026, 9, 2), by=world.staff
+    )
+    world.focal_b = FocalPointFactory(user=UserFactory(username="focal-b"), party=world.party_b).user
+    return clarification_request(
+        round=exercise.round,
+        question=exercise.q_r3,
+        party=world.party_a,
+        request="REQUEST-R3 Which bill is before Parliament?",
+        due_on=CLARIFICATION_DUE,
+        by=world.staff,
+        now=REQUESTED_AT,
+    )

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from reports.factsheets import factsheet_render
 from reports.services import finding_adopt
+from submissions.answer_html import answer_with_html
 from submissions.models import Reply
 from tests.factories import AnswerFactory, ContributionItemFactory, FocalPointFactory, ReplyFactory
 from tests.reports.conftest import create
@@ -35,7 +36,7 @@ ROLES = ("anonymous", "focal_b", "focal_c", "member", "staff")
 @pytest.fixture
 def planted(world):
     world.draft_answer.text = f"Our draft says {CANARIES['draft answer']}."
-    world.draft_answer.save()
+    answer_with_html(world.draft_answer).save()
     submitted = ReplyFactory(
         round=world.round, state=Reply.State.SUBMITTED, submitted_at=timezone.now(), party__code="ZD"
     )

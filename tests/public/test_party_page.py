@@ -12,6 +12,7 @@ from civil_society.services.moderation import contribution_make_confidential
 from reports.factsheets import factsheet_render
 from reports.services import finding_adopt
 from rounds.models import Language
+from submissions.answer_html import answer_html, answer_with_html
 from submissions.models import Answer, Attachment
 from tests.factories import ContributionItemFactory
 from tests.reports.conftest import CANARY, create
@@ -132,7 +133,7 @@ def test_the_reader_chooses_which_texts_to_see(client, world, published):
     reply.national_language = Language.objects.create(code="xx", name_en="Xish", name_fr="Xois")
     reply.save()
     world.published_answer.national_text = "NATIONAL-TEXT"
-    world.published_answer.save()
+    answer_with_html(world.published_answer).save()
 
     both = client.get(url(world)).content.decode()
     official = client.get(url(world, versions="official")).content.decode()
@@ -149,7 +150,7 @@ def test_side_by_side_texts_keep_both_labels_when_the_national_text_is_empty(cli
     reply.national_language = Language.objects.create(code="xx", name_en="Xish", name_fr="Xois")
     reply.save()
     world.published_answer.national_text = ""
-    world.published_answer.save()
+    answer_with_html(world.published_answer).save()
 
     page = client.get(url(world)).content.decode()
 
@@ -185,7 +186,8 @@ def test_a_web_process_serves_a_page_from_its_memory_until_the_shared_cache_is_e
         assert client.get(page_url).content.decode() == first
 
     # Changed without a save (no signal, no new data version): only emptying the shared cache shows it.
-    Answer.objects.filter(pk=world.published_answer.pk).update(text="CHANGED-BEHIND-THE-CACHE")
+    changed = "CHANGED-BEHIND-THE-CACHE"
+    Answer.objects.filter(pk=world.published_answer.pk).update(text=changed, text_html=answer_html(changed))
     assert "CHANGED-BEHIND-THE-CACHE" not in client.get(page_url).content.decode()
     cache.clear()  # a new generation: the process's copy is not served again
     assert "CHANGED-BEHIND-THE-CACHE" in client.get(page_url).content.decode()

@@ -72,6 +72,9 @@ def url_of(route: Route, world) -> str:
         "admin:reports_factsheet_preview": world.factsheet.pk,
         "evaluation-report": world.report_draft.pk,
         "round-report-pdf": world.report.pk,
+        "clarification-page": world.clarification.pk,
+        "clarification-save": world.clarification.pk,
+        "clarification-submit": world.clarification.pk,
     }
     if route.name.startswith("evaluation-observation") or route.name in (
         "evaluation-citation-remove",
@@ -80,8 +83,9 @@ def url_of(route: Route, world) -> str:
         pks[route.name] = world.observation.pk
     kwargs = {}
     for argument in _arguments(route.pattern):
-        if argument == "slug":
-            kwargs[argument] = world.round.slug
+        if argument == "slug":  # the follow-up's desk is of the world's follow-up
+            desk = route.name.startswith("follow-up-")
+            kwargs[argument] = world.follow_up.slug if desk else world.round.slug
         elif argument == "iso2":
             party = world.party_b if route.name in DRAFT_REPLY_ROUTES else world.party_a
             kwargs[argument] = party.code

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from tests.auth import log_in_verified
-from tests.security.conftest import make_access_world
+from tests.security.conftest import restore_world
 from tests.security.routes import Route, all_routes, url_of
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +180,20 @@ TABLE = {
     # reads its (empty) compliance table; everyone else is told the round has no follow-up.
     "round-follow-up": ("404 404 404 404 404 200 404 404 404", "404 404 404 404 404 200 404 404 404"),
     "api:follow-up": ("404 404 404 404 404 200 404 404 404", "405 405 405 405 405 405 405 405 405"),
+    # A Party's follow-up: the Secretariat reads Party A's page of the exercise in preparation; its compliance
+    # factsheet is the public's whoever asks, so none yet.
+    "party-follow-up": ("404 404 404 404 404 200 404 404 404", "404 404 404 404 404 200 404 404 404"),
+    "party-follow-up-pdf": ("404 404 404 404 404 404 404 404 404", "404 404 404 404 404 404 404 404 404"),
+    # Requests for clarifications, answered by the focal points of the Party asked alone. The world's request
+    # is of Party A in the follow-up still in preparation: nobody answers it yet.
+    "clarification-list": ("302 404 404 200 200 404 404 404 404", "302 404 404 200 200 404 404 404 404"),
+    "clarification-page": ("302 404 404 404 404 404 404 404 404", "302 404 404 404 404 404 404 404 404"),
+    "clarification-save": ("302 405 405 405 405 405 405 405 405", "302 404 404 404 404 404 404 404 404"),
+    "clarification-submit": ("302 405 405 405 405 405 405 405 405", "302 404 404 404 404 404 404 404 404"),
+    # The follow-up's desk: proposals, requests and responses, the evaluators' alone (the world's follow-up is
+    # in preparation, so the Secretariat's only); a POST naming no question and Party finds nothing.
+    "follow-up-desk": ("302 404 404 404 404 200 404 404 404", "302 404 404 404 404 200 404 404 404"),
+    "follow-up-propose": ("302 404 404 404 404 405 405 405 405", "302 404 404 404 404 404 404 404 404"),
 }
 PUT_ROUTES = {"api:answer-save", "api:observation"}
 
@@ -255,14 +269,15 @@ def test_what_each_role_may_read(client, world, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_what_each_role_may_write(client, role):
+def test_what_each_role_may_write(client, world, role):
     column = ROLES.index(role)
     wrong = {}
     for route in _site_routes():
         expected = int(TABLE[route.name][1].split()[column])
         try:
-            with transaction.atomic():  # a write by one route must not change what the next one finds
-                world = make_access_world()
+            # A write by one route must not change what the next one finds: it is rolled back, and what it
+            # changed outside the database is put back (restore_world).
+            with transaction.atomic():
                 _log_in(client, world, role)
                 url = url_of(route, world)
                 if route.name in PUT_ROUTES:
@@ -272,6 +287,7 @@ def test_what_each_role_may_write(client, role):
                 raise RolledBack
         except RolledBack:
             pass
+        restore_world(world)
         if status != expected:
             wrong[route.name] = (expected, status)
     assert wrong == {}

@@ -18,18 +18,19 @@ from core.dates import date_display
 from core.deadlines import STRASBOURG
 from core.text_limits import text_check
 from core.viewers import PUBLIC
-from evaluation.models import Meeting, Rapporteur, Report, Statement
+from evaluation.models import Meeting, Report, Statement
 from evaluation.selectors import is_evaluator
 from evaluation.services.access import secretariat_only
 from questionnaires.models import Question, Questionnaire, Theme
 from reports.models import Finding
 from rounds.models import Participation, Party, Round
-from rounds.selectors import committee_member_of, in_rounds_visible_to
+from rounds.selectors import in_rounds_visible_to
 from submissions.models import Answer
 from submissions.selectors import answers_visible_to
 
-from .errors import InvalidFollowUp, InvalidTransition, NotFound, NotPermitted
-from .models import Assessment, Clarification, Item, Level
+from ..errors import InvalidFollowUp, InvalidTransition, NotFound, NotPermitted
+from ..models import Assessment, Clarification, Item, Level
+from ..selectors import questions_proposable_by
 
 LANGUAGES = ("en", "fr")
 
@@ -281,11 +282,7 @@ def _check_may_propose(*, round: Round, item: Item, by) -> None:
     on; another member may read and not propose."""
     if by.is_staff:
         return
-    member = committee_member_of(by)
-    reports_on = Rapporteur.objects.filter(
-        round=round.follows_id, question__in=item.finding.questions.all(), member=member
-    )
-    if member is None or not reports_on.exists():
+    if not questions_proposable_by(by, round).filter(pk=item.question_id).exists():
         raise NotPermitted(
             _(
                 "Only the Secretariat or the Rapporteur of the question this recommendation rests on can "
