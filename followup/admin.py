@@ -35,10 +35,7 @@ class ExerciseForm(forms.ModelForm):
     """What the Secretariat chooses: the round followed up, the grades of its recommendations to follow up
     (from an adopted report's statements when one is chosen), and the day the Parties' replies are due."""
 
-    follows = forms.ModelChoiceField(
-        label=_("round followed up"),
-        queryset=Round.objects.exclude(kind=Round.Kind.FOLLOW_UP).order_by("-created_at"),
-    )
+    follows = forms.ModelChoiceField(label=_("round followed up"), queryset=None)  # see __init__
     report = forms.ModelChoiceField(
         label=_("adopted report"),
         queryset=None,  # the adopted ones, chosen per form: see __init__
@@ -61,8 +58,11 @@ class ExerciseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "reply_deadline" in self.fields:  # not on the read-only page of an exercise opened
             self.fields["reply_deadline"].required = True
-            # Not in the class body: a query built on the reports while the admin is imported breaks their
-            # history model's columns (its fields are copied from the report's as the apps load).
+            # Not in the class body: a query built on the rounds or the reports while the admin is imported
+            # breaks their history models' columns (their fields are copied from the models' as apps load).
+            self.fields["follows"].queryset = Round.objects.exclude(kind=Round.Kind.FOLLOW_UP).order_by(
+                "-created_at"
+            )
             self.fields["report"].queryset = reports_visible_to(PUBLIC).select_related("round")
 
 
