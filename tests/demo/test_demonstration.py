@@ -180,6 +180,7 @@ def test_the_api_marks_the_demonstration(client):
     detail = client.get(f"/api/v1/rounds/{SLUG}/").json()
 
     assert rounds.pop(SLUG) is True
+    assert rounds.pop(f"{SLUG}-follow-up") is True  # its follow-up, open for Portugal's reply
     assert rounds.pop("urgent-round-refugee-crisis-follow-up") is False  # its follow-up, public
     assert len(rounds) == 3 and not any(rounds.values())
     assert detail["demonstration"] is True
@@ -204,7 +205,7 @@ def test_the_statistics_and_latest_publications_are_the_real_rounds(client):
     assert not [reply for reply in home["replies"] if reply.round.demonstration]
     assert not [comment for comment in home["comments"] if comment.round.demonstration]
     assert not [sheet for sheet in home["factsheets"] if sheet.round.demonstration]
-    assert [r.slug for r in rounds["demonstrations"]] == [SLUG]
+    assert [r.slug for r in rounds["demonstrations"]] == [f"{SLUG}-follow-up", SLUG]
     assert SLUG not in [r.slug for r in rounds["rounds"]]
 
 
