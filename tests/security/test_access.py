@@ -202,6 +202,7 @@ PUT_ROUTES = {"api:answer-save", "api:observation"}
 ADMIN_REFUSED_TO_STAFF = {
     "admin:followup_assessment_delete",
     "admin:followup_clarification_delete",
+    "admin:followup_exercise_delete",  # a round, kept
     "admin:followup_item_add",
     "admin:followup_item_delete",
     "admin:authtoken_tokenproxy_add",
