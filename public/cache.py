@@ -84,6 +84,17 @@ def public_data_version() -> str:
     a row of VERSIONED forgets it, at once and again when its transaction commits (so that a page read in
     between cannot keep the old version); a write that bypasses `save()` (a bulk update) is seen once the
     kept version expires, after PUBLIC_DATA_VERSION_SECONDS."""
+    version = known_public_data_version()
+    if version is None:
+        data = hashlib.sha256(repr((public_data_row(), timezone.localdate())).encode()).hexdigest()[:32]
+        version = f"{data}:{_generation()}"
+        cache.set(VERSION_KEY, version, timeout=settings.PUBLIC_DATA_VERSION_SECONDS)
+        _remember(version, settings.PUBLIC_DATA_VERSION_IN_MEMORY_SECONDS)
+    return version
+
+
+def known_public_data_version() -> str | None:
+    """The version if this page, this process or the cache knows it; never read from the database."""
     known = _page_version.get()
     if known is not None:
         return known
@@ -91,11 +102,8 @@ def public_data_version() -> str:
     if remembered is not None and time.monotonic() < until:
         return remembered
     version = cache.get(VERSION_KEY)
-    if version is None:
-        data = hashlib.sha256(repr((public_data_row(), timezone.localdate())).encode()).hexdigest()[:32]
-        version = f"{data}:{_generation()}"
-        cache.set(VERSION_KEY, version, timeout=settings.PUBLIC_DATA_VERSION_SECONDS)
-    _remember(version, settings.PUBLIC_DATA_VERSION_IN_MEMORY_SECONDS)
+    if version is not None:
+        _remember(version, settings.PUBLIC_DATA_VERSION_IN_MEMORY_SECONDS)
     return version
 
 

@@ -20,7 +20,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from .cache import kept_page, page_key, public_data_version, without_session
+from .cache import kept_page, known_public_data_version, page_key, without_session
 
 
 class CachedPageMiddleware:
@@ -46,7 +46,9 @@ class CachedPageMiddleware:
         request.get_host()  # an unknown Host answers 400, as the common middleware makes it
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = kept_page(page_key(request.get_full_path()), public_data_version())
+        # A version not known yet is computed on the full path: this one never reads the database.
+        version = known_public_data_version()
+        response = kept_page(page_key(request.get_full_path()), version) if version else None
         if response is None:
             return None
         patch_vary_headers(response, ("Cookie",))

@@ -796,7 +796,7 @@ def test_the_party_page_names_the_confirmed_co_signers_and_offers_members_to_com
 # the Party's reservations and declarations.
 # For a logged-in member also the session, the user, the Party and the organisation they speak for, the two
 # of base.html's menu, and whether they follow the Party.
-PARTY_PAGE_QUERIES = {"anonymous": 15, "member2": 21}
+PARTY_PAGE_QUERIES = {"anonymous": 16, "member2": 22}  # one says whether the Party has a follow-up
 
 
 @pytest.mark.parametrize("role", PARTY_PAGE_QUERIES)

@@ -277,6 +277,7 @@ def empty_the_database(*, keep_parties: bool) -> None:
             model.objects.filter(round__slug=SLUG).delete()
         Round.objects.filter(slug=SLUG).delete()
         return
+    Round.objects.filter(follows__isnull=False).delete()  # the follow-ups first: they protect their rounds
     for model in (Finding, Factsheet, Contribution, Reply, Round, FocalPoint, Organisation, Party, Language):
         model.objects.all().delete()
 
