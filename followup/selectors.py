@@ -103,14 +103,10 @@ def items_of(viewer: Viewer, round: Round) -> QuerySet[Item]:
     )
 
 
-@dataclasses.dataclass(frozen=True)
-class ComplianceCell:
-    """One Party's compliance with one recommendation: whether it is asked at all, and its adopted
-    assessments, oldest first (the last is the current level)."""
+class _Adopted:
+    """The current level of an item for a Party: its latest adopted assessment (`history` is in order)."""
 
-    party: Party
-    asked: bool
-    history: tuple[Assessment, ...] = ()
+    history: tuple[Assessment, ...]
 
     @property
     def current(self) -> Assessment | None:
@@ -119,6 +115,16 @@ class ComplianceCell:
     @property
     def level(self) -> str | None:
         return self.current.level if self.current else None
+
+
+@dataclasses.dataclass(frozen=True)
+class ComplianceCell(_Adopted):
+    """One Party's compliance with one recommendation: whether it is asked at all, and its adopted
+    assessments, oldest first (the last is the current level)."""
+
+    party: Party
+    asked: bool
+    history: tuple[Assessment, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -243,21 +249,13 @@ def editor_context(viewer: Viewer, reply: Reply) -> dict[int, EditorItem]:
 
 
 @dataclasses.dataclass(frozen=True)
-class PartyItem:
+class PartyItem(_Adopted):
     """A recommendation followed up, as it concerns one Party: its adopted assessments, oldest first, and
     where the report states it (`statement_anchor`, "" without a report)."""
 
     item: Item
     history: tuple[Assessment, ...]
     statement_anchor: str = ""
-
-    @property
-    def current(self) -> Assessment | None:
-        return self.history[-1] if self.history else None
-
-    @property
-    def level(self) -> str | None:
-        return self.current.level if self.current else None
 
 
 @dataclasses.dataclass(frozen=True)
