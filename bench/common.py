@@ -117,3 +117,8 @@ def write_section(name: str, body: str) -> None:
         else text.rstrip() + "\n\n" + section
     )
     RESULTS.write_text(text)
+
+
+def met(ok: bool) -> str:
+    """A target's verdict in the table."""
+    return "met" if ok else "**missed**"

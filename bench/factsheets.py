@@ -19,6 +19,7 @@ from .common import (
     environment,
     high_water_kib,
     median,
+    met,
     redis_flush,
     require_redis,
     write_section,
@@ -155,22 +156,53 @@ class PeakMemory(threading.Thread):
         self.join()
 
 
+# The targets of a round's factsheets at full volume.
+WALL_S, COUNTRY_PAGES, OVERHEAD, WORKER_MIB = 60, 8, 1.05, 300
+
+
 def table(timings: dict, walls: dict) -> str:
-    ours, alone = timings["ours"], timings["alone"]
+    ours, alone, pages = timings["ours"], timings["alone"], timings["pages"]
     count, countries = len(timings["due"]), timings["countries"]
+    country_pages = [n for (kind, _k, _l), n in zip(timings["due"], pages, strict=True) if kind == "country"]
+    thematic_pages = [n for (kind, _k, _l), n in zip(timings["due"], pages, strict=True) if kind != "country"]
+    overhead = sum(ours) / sum(alone)
+    wall, peak = walls[2]["wall"], max(w["peak_mib"] for w in walls.values())
+    short = bool(country_pages) and median(country_pages) <= COUNTRY_PAGES
     rows = [
-        ("Factsheets", f"{count} ({countries} country and {count - countries} thematic, EN and FR)"),
-        ("Pages per factsheet: median / max", f"{median(timings['pages']):.0f} / {max(timings['pages'])}"),
-        ("Time per factsheet, ours: median / max", f"{median(ours):.2f} s / {max(ours):.2f} s"),
-        ("WeasyPrint alone on the same HTML: median / max", f"{median(alone):.2f} s / {max(alone):.2f} s"),
-        ("Our overhead (ours / WeasyPrint alone, total)", f"{sum(ours) / sum(alone):.2f} times"),
-        ("Wall time, 1 worker", f"{walls[1]['wall']:.1f} s"),
-        ("Wall time, 2 workers", f"{walls[2]['wall']:.1f} s"),
-        ("Speed-up with 2 workers", f"{walls[1]['wall'] / walls[2]['wall']:.2f} times"),
-        ("Peak memory of a worker process", f"{max(w['peak_mib'] for w in walls.values()):.0f} MiB"),
+        ("Factsheets", f"{count} ({countries} country and {count - countries} thematic, EN and FR)", ""),
+        (
+            "Pages of a country factsheet: median / max",
+            _spread(country_pages),
+            f"median ≤ {COUNTRY_PAGES}: {met(short)}",
+        ),
+        ("Pages of a thematic factsheet: median / max", _spread(thematic_pages), ""),
+        ("Time per factsheet, ours: median / max", _spread(ours, "s"), ""),
+        ("WeasyPrint alone on the same HTML: median / max", _spread(alone, "s"), ""),
+        (
+            "Our overhead (ours / WeasyPrint alone, total)",
+            f"{overhead:.2f} times",
+            f"≤ {OVERHEAD:g} times: {met(overhead <= OVERHEAD)}",
+        ),
+        ("Wall time, 1 worker", f"{walls[1]['wall']:.1f} s", ""),
+        ("Wall time, 2 workers", f"{wall:.1f} s", f"≤ {WALL_S} s: {met(wall <= WALL_S)}"),
+        ("Speed-up with 2 workers", f"{walls[1]['wall'] / wall:.2f} times", ""),
+        (
+            "Peak memory of a worker process",
+            f"{peak:.0f} MiB",
+            f"< {WORKER_MIB} MiB: {met(peak < WORKER_MIB)}",
+        ),
     ]
-    lines = ["| Measure | Value |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows)]
+    lines = ["| Measure | Value | Target |", "|---|---|---|", *(f"| {' | '.join(row)} |" for row in rows)]
     return "\n".join(lines)
+
+
+def _spread(values: list[float], unit: str = "") -> str:
+    """Median / max: whole pages, or seconds to the hundredth."""
+    if not values:
+        return "none"
+    if unit:
+        return f"{median(values):.2f} {unit} / {max(values):.2f} {unit}"
+    return f"{median(values):.0f} / {max(values)}"
 
 
 if __name__ == "__main__":

@@ -2,11 +2,14 @@
 the ratio, and the target it is reported against (met or missed; the figures are not fixed here)."""
 
 from . import load, pages, sweep
-from .common import median
+from .common import median, met
+from .factsheets import WALL_S, WORKER_MIB
 
 HEADER = ["Measure", "Result", "Minimal view, same size", "Ratio", "Target"]
-WARM_RATIO, COLD_RATIO, SEARCH_MS, LOAD_P95_MS, FACTSHEETS_S = 1.5, 10, 200, 1000, 120
+WARM_RATIO, COLD_RATIO, SEARCH_MS, LOAD_P95_MS = 1.5, 10, 200, 1000
 LOAD_RATIO = 0.7
+# Logged-in pages are never cached: their target is a time of their own, not a ratio to the floor.
+LOGGED_IN_MS = 20
 
 
 def table(found: dict, *, asked: dict[str, int], connections: int, seconds: int, workers: int) -> str:
@@ -26,17 +29,21 @@ def table(found: dict, *, asked: dict[str, int], connections: int, seconds: int,
         )
     if "factsheets" in found:
         peak = max(wall["peak_mib"] for wall in found["factsheets"][1].values())
-        rows.append(["Peak memory of a PDF worker", f"{peak:.0f} MiB", "", "", ""])
+        rows.append(
+            [
+                "Peak memory of a PDF worker",
+                f"{peak:.0f} MiB",
+                "",
+                "",
+                f"< {WORKER_MIB} MiB: {met(peak < WORKER_MIB)}",
+            ]
+        )
     lines = [_line(HEADER), _line(["---"] * len(HEADER)), *(_line(row) for row in rows)]
     return "\n".join(lines)
 
 
 def _line(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
-
-
-def _met(ok: bool) -> str:
-    return "met" if ok else "**missed**"
 
 
 def _page_rows(result: pages.Result, asked: dict[str, int]) -> list[list[str]]:
@@ -47,9 +54,11 @@ def _page_rows(result: pages.Result, asked: dict[str, int]) -> list[list[str]]:
     for label, timing, limit in (("cold", result.cold, COLD_RATIO), ("warm", result.warm, WARM_RATIO)):
         ratio = timing.median_ms / floor.median_ms
         cut = f"; {timing.requests} requests (time budget)" if timing.requests < asked[label] else ""
-        target = f"< {limit:g} times the minimal view: {_met(ratio < limit)}"
+        target = f"< {limit:g} times the minimal view: {met(ratio < limit)}"
         if result.page.name.startswith("Search"):
-            target += f"; median < {SEARCH_MS} ms: {_met(timing.median_ms < SEARCH_MS)}"
+            target += f"; median < {SEARCH_MS} ms: {met(timing.median_ms < SEARCH_MS)}"
+        if result.page.who != pages.PUBLIC:
+            target += f"; median ≤ {LOGGED_IN_MS} ms: {met(timing.median_ms <= LOGGED_IN_MS)}"
         rows.append(
             [
                 f"{result.page.name}, {label}",
@@ -75,7 +84,7 @@ def _load_row(result: load.Result, *, connections: int, seconds: int, workers: i
         f"max {page.max_ms:.0f} ms; {page.errors} errors in {page.requests}",
         f"{floor.per_second:.0f} req/s; p95 {floor.p95_ms:.1f} ms; {floor.errors} errors",
         f"{ratio:.2f} times the throughput",
-        f"≥ {LOAD_RATIO:g} times the minimal application, p95 ≤ 1 s and no error: {_met(ok)}",
+        f"≥ {LOAD_RATIO:g} times the minimal application, p95 ≤ 1 s and no error: {met(ok)}",
     ]
 
 
@@ -95,7 +104,7 @@ def _factsheet_rows(timings: dict, walls: dict) -> list[list[str]]:
             f"{walls[2]['wall']:.1f} s ({walls[1]['wall'] / walls[2]['wall']:.2f} times faster)",
             "",
             "",
-            f"< 2 min: {_met(walls[2]['wall'] < FACTSHEETS_S)}",
+            f"≤ {WALL_S} s: {met(walls[2]['wall'] <= WALL_S)}",
         ],
     ]
 

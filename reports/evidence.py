@@ -60,6 +60,13 @@ class Evidence:
         return _("%(organisation)s, reply to question %(number)s") % values
 
     @property
+    def label_within_party(self) -> str:
+        """The label where the Party goes without saying (its own factsheet): its answers by question."""
+        if self.kind == ANSWER:
+            return _("its answer to question %(number)s") % {"number": self.question}
+        return self.label
+
+    @property
     def key(self) -> tuple:
         """What the evidence shows, the same in every language (a factsheet's data version includes it)."""
         party = self.party and self.party.code

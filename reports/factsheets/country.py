@@ -1,8 +1,11 @@
-"""A country factsheet is about its Party: its status in the round, the findings that name it (recommendations
-with their grade, promising practices, challenges) in full, its national-language version and the public
+"""A country factsheet is about its Party: its status in the round; the findings that name it (recommendations
+with their grade, promising practices, challenges), each by its operative first paragraph and the Party's own
+evidence, the rest a link away in the thematic factsheet; its national-language version and the public
 civil-society input on it; then the findings addressed to every Party, listed by title and grade, each
 pointing to the thematic factsheet (and the report, once there is one) where it stands in full.
 """
+
+import re
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
@@ -21,6 +24,8 @@ from ..models import Finding
 from ..selectors import concerning, with_figures
 from .content import GRADES, KIND_HEADINGS, Built, cover, public_findings, version_of
 from .links import report_key, report_path, site_url, thematic_url
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def _by_grade_then_position(finding: Finding) -> tuple:
@@ -51,11 +56,10 @@ def country(round: Round, party: Party, *, language: str) -> Built:
     # Named: addressed to the Party among the Parties it lists. General: addressed to every Party monitored.
     own = [f for f in findings if not f.applies_to_all]
     general = [f for f in findings if f.applies_to_all]
-    for finding in findings:  # the Party's own answers and the comments on it first
-        finding.own_evidence = [e for e in finding.evidence if e.party is not None and e.party.pk == party.pk]
-        finding.shown_evidence = finding.own_evidence + [
-            e for e in finding.evidence if e not in finding.own_evidence
-        ]
+    for finding in own:
+        _digest(finding, party=party, round=round, language=language)
+    for finding in general:
+        finding.own_evidence = _own_evidence(finding, party)
 
     portal_url = site_url(reverse("party-reply", kwargs={"slug": round.slug, "iso2": party.code}))
     report = report_path(round)
@@ -91,6 +95,27 @@ def country(round: Round, party: Party, *, language: str) -> Built:
         report=report_key(round),
     )
     return Built("reports/factsheet_country.html", context, version, title)
+
+
+def _own_evidence(finding: Finding, party: Party) -> list:
+    return [e for e in finding.evidence if e.party is not None and e.party.pk == party.pk]
+
+
+def _digest(finding: Finding, *, party: Party, round: Round, language: str) -> None:
+    """A finding naming the Party, as its country factsheet gives it: the operative first paragraph and the
+    Party's own evidence, the rest a link away in the thematic factsheet of its theme. One without a theme
+    stands in no thematic factsheet, and one of a paragraph has no rest: each is given here in full, with all
+    its evidence (the Party's own first)."""
+    lead, *rest = PARAGRAPH_BREAK.split(finding.text.strip(), maxsplit=1)
+    own = _own_evidence(finding, party)
+    links = [(piece, piece.label_within_party) for piece in own]
+    if finding.theme and rest:
+        finding.lead = lead
+        finding.full_url = thematic_url(round=round, theme=finding.theme, language=language)
+    else:
+        finding.lead, finding.full_url = finding.text, ""
+        links += [(piece, piece.label) for piece in finding.evidence if piece not in own]
+    finding.evidence_links = links
 
 
 def _items() -> QuerySet[ContributionItem]:

@@ -17,6 +17,7 @@ from rounds.models import Language
 from tests.factories import ContributionItemFactory
 
 from .conftest import CANARY, create
+from .test_evidence import link_uris
 
 pytestmark = pytest.mark.django_db
 
@@ -50,13 +51,33 @@ def test_country_factsheet_pdf_has_pages_bookmarks_metadata_and_only_public_find
     assert "Aland" in reader.metadata.title
     assert reader.metadata.author == "Council of Europe \N{EN DASH} Lanzarote Committee"
     assert reader.trailer["/Root"]["/Lang"] == "en"
-    assert "define child sexual abuse material in law" in text
+    assert "define child sexual abuse material in law" in " ".join(text.split())  # its text runs in, wrapped
     assert CANARY not in text and CONFIDENTIAL_CANARY not in text
     assert "1 public contribution" in text  # the acknowledged public one; not the confidential, not the draft
     assert "http://127.0.0.1:8000/en/rounds/round-findings/parties/ZA/" in text.replace("\n", "")
     with sheet.file.open("rb") as stream:
         assert sheet.sha256 == hashlib.sha256(stream.read()).hexdigest()
     assert sheet.rendered_at and len(sheet.data_version) == 64 and sheet.file.name.startswith("factsheets/")
+
+
+def test_a_long_finding_naming_the_party_is_given_by_its_first_paragraph_and_stands_in_full_in_its_theme(
+    world, adopted
+):
+    text = "The Committee urges the Parties to train the police.\n\nIn 2022, CONTEXT-PARAGRAPH details."
+    finding_adopt(
+        finding=create(world, title_en="Train the police", theme="prevention", text_en=text), by=world.staff
+    )
+
+    country = factsheet_render(round=world.round, kind="country", party=world.party_a, language="en")
+    thematic = factsheet_render(round=world.round, kind="thematic", theme="prevention", language="en")
+
+    country_text = " ".join(read(country)[1].split())
+    assert "Train the police The Committee urges the Parties to train the police." in country_text
+    assert "CONTEXT-PARAGRAPH" not in country_text and "full text and all evidence" in country_text
+    assert links.thematic_url(round=world.round, theme="prevention", language="en") in link_uris(country)
+    assert "CONTEXT-PARAGRAPH" in read(thematic)[1]
+    # A finding of one paragraph stands whole in the country factsheet, with no link to a fuller text.
+    assert "define child sexual abuse material in law" in country_text
 
 
 def test_french_factsheet_is_in_french(world, adopted):
