@@ -11,6 +11,7 @@ Party's page too, at its item on a question the finding rests on (its first item
 items, on its own page (at `q-<number>`). Every contribution cited also has its own page.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, prefetch_related_objects
@@ -22,11 +23,7 @@ from civil_society.selectors import contributions_visible_to
 from core.viewers import PUBLIC
 from questionnaires.models import Question
 from rounds.models import Party
-from submissions.answer_html import HTML_FIELDS, TEXTS
-from submissions.models import Answer
 from submissions.selectors import answers_visible_to
-
-from .models import Finding
 
 ANSWER, COMMENT = "answer", "comment"
 
@@ -73,15 +70,34 @@ class Evidence:
         return (self.kind, party, self.question, self.organisation, self.contribution, self.on_reply)
 
 
-def attach_evidence(findings: list[Finding]) -> list[Finding]:
+def attach_evidence(findings: list) -> list:
     """Set `evidence` on each finding, answers first (by Party, then question), then comments; a constant
     number of queries however many findings."""
-    # Evidence is named and linked, never quoted: the long texts stay in the database.
-    answers = (
-        answers_visible_to(PUBLIC)
-        .select_related("reply__round", "reply__party", "question")
-        .defer(*TEXTS, *HTML_FIELDS)
+    # Evidence is named and linked, never quoted: the long texts stay in the database. Answers are read as
+    # values, not models: a round's findings cite thousands, and the Parties are few.
+    if not findings:
+        return findings
+    # Findings, or anything citing answers and contributions as findings do (a report's statements).
+    field = type(findings[0])._meta.get_field("answers")
+    source, answer = field.m2m_field_name(), field.m2m_reverse_field_name()
+    cited = (
+        field.remote_field.through.objects.filter(
+            **{f"{source}__in": findings, f"{answer}__in": answers_visible_to(PUBLIC).values("pk")}
+        )
+        .order_by(f"{answer}__reply__party__code", f"{answer}__question__position")
+        .values_list(
+            f"{source}_id",
+            f"{answer}__reply__party_id",
+            f"{answer}__question__number",
+            f"{answer}__reply__round__slug",
+        )
     )
+    answers = defaultdict(list)
+    parties = {}
+    for finding_id, party_id, number, round_slug in cited:
+        answers[finding_id].append((party_id, number, round_slug))
+        parties[party_id] = None
+    parties = Party.objects.in_bulk(list(parties))
     items = (
         ContributionItem.objects.select_related("question").defer("text").order_by("question__position", "pk")
     )
@@ -93,15 +109,15 @@ def attach_evidence(findings: list[Finding]) -> list[Finding]:
     )
     prefetch_related_objects(
         findings,
-        Prefetch("answers", answers.order_by("reply__party__code", "question__position"), to_attr="_answers"),
         Prefetch("contributions", comments.order_by("acknowledged_at", "pk"), to_attr="_comments"),
         Prefetch("questions", Question.objects.only("pk"), to_attr="_questions"),
     )
     for finding in findings:
         rests_on = {question.pk for question in finding._questions}
-        finding.evidence = [_answer(answer) for answer in finding._answers] + [
-            _comment(contribution, rests_on) for contribution in finding._comments
-        ]
+        finding.evidence = [
+            _answer(parties[party_id], number, round_slug)
+            for party_id, number, round_slug in answers[finding.pk]
+        ] + [_comment(contribution, rests_on) for contribution in finding._comments]
     return findings
 
 
@@ -109,17 +125,16 @@ def _party_page(round_slug: str, party: Party) -> str:
     return reverse("party-reply", kwargs={"slug": round_slug, "iso2": party.code})
 
 
-def _answer(answer: Answer) -> Evidence:
-    reply = answer.reply
+def _answer(party: Party, number: str, round_slug: str) -> Evidence:
     return Evidence(
         kind=ANSWER,
-        party=reply.party,
-        question=answer.question.number,
+        party=party,
+        question=number,
         organisation="",
         contribution=None,
         on_reply=False,
-        page=_party_page(reply.round.slug, reply.party),
-        anchor=f"answer-{answer.question.number}",
+        page=_party_page(round_slug, party),
+        anchor=f"answer-{number}",
         contribution_page="",
     )
 

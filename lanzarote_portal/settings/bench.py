@@ -16,4 +16,4 @@ if not env.bool("BENCH", default=False):
 
 ROOT_URLCONF = "bench.urls"
 # Outermost, so that it counts the queries of every middleware too (sessions, authentication).
-MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
+MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", "bench.middleware.ColdMiddleware", *MIDDLEWARE]

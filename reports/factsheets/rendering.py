@@ -141,8 +141,9 @@ def factsheets_due(round: Round) -> Iterable[tuple[str, str, str]]:
         .order_by("party__code")
         .values_list("party__code", flat=True)
     )
-    subjects = [(Factsheet.Kind.COUNTRY.value, code) for code in codes]
-    subjects += [(Factsheet.Kind.THEMATIC.value, theme) for theme in themes_with_findings(round)]
+    # Thematic first: the longest to render, queued first, so that the workers finish together.
+    subjects = [(Factsheet.Kind.THEMATIC.value, theme) for theme in themes_with_findings(round)]
+    subjects += [(Factsheet.Kind.COUNTRY.value, code) for code in codes]
     return [(kind, key, language) for kind, key in subjects for language in Factsheet.Language.values]
 
 

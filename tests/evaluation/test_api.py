@@ -39,7 +39,7 @@ def test_the_public_reads_the_adopted_report_with_its_chapters_statements_eviden
     document.rendered_at, document.pages, document.sha256 = timezone.now(), 5, "0" * 64
     document.save()
 
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         response = api().get(report_url(world))
 
     assert response.status_code == 200, response.content

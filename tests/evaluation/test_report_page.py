@@ -42,7 +42,7 @@ def test_the_adopted_report_with_contents_chapters_and_statements(
 ):
     adopted = adopt_a_report(world)
 
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         html = page(client, world)
 
     assert "<h1>Protecting children against ICT-facilitated abuse</h1>" in html
@@ -95,7 +95,7 @@ def test_the_page_costs_the_same_queries_however_long_the_report(client, world):
         html = page(client, world)
 
     assert html.count('class="statement ') == 12
-    assert len(queries) <= 21
+    assert len(queries) <= 22
 
 
 def test_each_statement_links_to_its_public_evidence(client, world):

@@ -58,13 +58,13 @@ def test_versions_take_the_same_queries_whatever_the_number_of_parties(
     # The Parties, findings, their Parties, replies; the public contributions with their Parties and items (a
     # country factsheet names them); five for the findings' evidence; whether the round has an adopted report
     # (the factsheets link to it).
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         current_versions(world.round)
     for _ in range(3):
         ReplyFactory(round=world.round, state=Reply.State.PUBLISHED, published_on=datetime.date(2025, 12, 1))
     finding_adopt(finding=create(world, applies_to_all=True, parties=[]), by=world.staff)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         assert len(current_versions(world.round)) == 5 + 4  # 5 Parties, 4 themes
 
 
