@@ -140,7 +140,11 @@ class Contribution(TimeStampedModel):
         verbose_name = _("civil-society contribution")
         verbose_name_plural = _("civil-society contributions")
         # The public data's version reads the latest change of the large tables (public/cache.py).
-        indexes = [models.Index(fields=["updated_at"], name="contribution_updated_at")]
+        indexes = [
+            models.Index(fields=["updated_at"], name="contribution_updated_at"),
+            # The moderation queue: one state, newest first, a page at a time.
+            models.Index(fields=["state", "-created_at", "-id"], name="contribution_queue"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(visibility__in=["public", "confidential"]), name="visibility_chosen"

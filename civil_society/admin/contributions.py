@@ -164,6 +164,8 @@ class ContributionAdmin(QuickCheckboxes, HistoryAdmin):
         "item_count",
     )
     list_display_links = ("id", "organisation")
+    # Fifty at a time: each is read before it is acknowledged, and every row costs the page ~0.5 ms to build.
+    list_per_page = 50
     list_filter = (ModerationStateFilter, "visibility", "kind", "round")
     list_select_related = ("organisation", "round")
     search_fields = ("organisation__name", "organisation__acronym", "title")
