@@ -6,6 +6,7 @@ confidential and no draft can reach it, whoever triggers the rendering.
 """
 
 import datetime
+import gc
 import hashlib
 from collections.abc import Iterable
 
@@ -82,6 +83,11 @@ def factsheet_render(
     """Render and store a factsheet; a factsheet already rendered from the same data is left as it is, and
     so is one that another process is rendering (it claimed it: `rendering_since`)."""
     built = _build(round=round, kind=kind, party=party, theme=theme or "", language=language)
+    # Only the HTML and its version go on: the findings and evidence it was built from are let go before
+    # WeasyPrint lays it out, the moment a PDF worker's memory peaks.
+    html, data_version = built.extra["html"], built.data_version
+    del built
+    gc.collect()
     factsheet, _created = Factsheet.objects.get_or_create(
         round=round, kind=kind, party=party, theme=theme or "", language=language
     )
@@ -89,7 +95,7 @@ def factsheet_render(
         not force
         and factsheet.file
         and not factsheet.is_stale
-        and factsheet.data_version == built.data_version
+        and factsheet.data_version == data_version
         and factsheet.file.storage.exists(factsheet.file.name)
     ):
         if factsheet.queued_at:
@@ -99,7 +105,7 @@ def factsheet_render(
     if not _claim(factsheet):
         return factsheet
     try:
-        pdf = html_to_pdf(built.extra["html"])
+        pdf = html_to_pdf(html)
     except BaseException:  # a time limit too: the claim goes, and the refresh queues the rendering again
         Factsheet.objects.filter(pk=factsheet.pk).update(rendering_since=None)
         raise
@@ -108,7 +114,7 @@ def factsheet_render(
     factsheet.file.save("factsheet.pdf", ContentFile(pdf.content), save=False)
     factsheet.sha256 = hashlib.sha256(pdf.content).hexdigest()
     factsheet.pages = pdf.pages
-    factsheet.data_version = built.data_version
+    factsheet.data_version = data_version
     factsheet.rendered_at = timezone.now()
     factsheet.is_stale = False
     factsheet.pending_version = ""
