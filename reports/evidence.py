@@ -93,11 +93,9 @@ def attach_evidence(findings: list) -> list:
         )
     )
     answers = defaultdict(list)
-    parties = {}
     for finding_id, party_id, number, round_slug in cited:
         answers[finding_id].append((party_id, number, round_slug))
-        parties[party_id] = None
-    parties = Party.objects.in_bulk(list(parties))
+    parties = Party.objects.in_bulk({party_id for pieces in answers.values() for party_id, _n, _s in pieces})
     items = (
         ContributionItem.objects.select_related("question").defer("text").order_by("question__position", "pk")
     )
