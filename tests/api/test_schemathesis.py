@@ -17,7 +17,7 @@ import pytest
 import schemathesis
 from django.core import signals
 from django.core.management import call_command
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
@@ -27,6 +27,7 @@ from civil_society.models import Contribution, Organisation
 from lanzarote_portal.wsgi import application
 from rounds.models import Party, Round
 from tests.factories import ParticipationFactory, QuestionFactory, QuestionnaireFactory, RoundFactory
+from tests.transactions import rolled_back_after_module
 
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 EXAMPLES = 15
@@ -47,14 +48,8 @@ bounded = settings(
 def demo(django_db_setup, django_db_blocker):
     """The demo data, a round collecting France's reply, and the callers' tokens: loaded once for the
     module inside a transaction that is rolled back at its end, so no other test sees them."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _demo()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back_after_module(django_db_blocker):
+        yield _demo()
 
 
 @pytest.fixture

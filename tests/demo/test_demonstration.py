@@ -9,7 +9,6 @@ import time_machine
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,6 +21,7 @@ from reports.models import Factsheet, Finding
 from rounds.models import Round
 from submissions.models import Answer, Reply
 from submissions.sweep import replies_sweep
+from tests.transactions import rolled_back_after_module
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +33,10 @@ SNAPSHOT_APPS = ("rounds", "questionnaires", "submissions", "civil_society", "re
 def demo(django_db_setup, django_db_blocker):
     """The demo data, seeded once for the module inside a transaction rolled back at its end; the tasks
     queued after commit (the factsheets' renderings) run as the seed's commit would have them run."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("seed_demo", "--force", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back_after_module(django_db_blocker):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", "--force", verbosity=0)
+        yield
 
 
 def demonstration() -> Round:

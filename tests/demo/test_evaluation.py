@@ -8,7 +8,6 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,6 +27,7 @@ from evaluation.selectors import citations_visible_to, hidden_citations_count, o
 from reports.models import Finding
 from rounds.models import CommitteeMember, FocalPoint, Party, Round
 from tests.auth import log_in_verified
+from tests.transactions import rolled_back_after_module
 
 pytestmark = pytest.mark.django_db
 
@@ -37,15 +37,9 @@ SNAPSHOT_APPS = ("evaluation", "rounds", "reports", "outbox", "auth")
 @pytest.fixture(scope="module", autouse=True)
 def demo(django_db_setup, django_db_blocker):
     """The demo data, seeded once for the module inside a transaction rolled back at its end."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("seed_demo", "--force", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back_after_module(django_db_blocker):
+        call_command("seed_demo", "--force", verbosity=0)
+        yield
 
 
 def user(username: str):

@@ -8,7 +8,6 @@ import datetime
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from core.deadlines import STRASBOURG
@@ -18,6 +17,7 @@ from followup.models import Assessment, Clarification, Item, Level
 from followup.selectors import assessments_visible_to, compliance_table
 from reports.models import Finding
 from rounds.models import Round
+from tests.transactions import rolled_back_after_module
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +27,9 @@ SNAPSHOT_APPS = ("followup", "rounds", "reports", "questionnaires")
 @pytest.fixture(scope="module", autouse=True)
 def demo(django_db_setup, django_db_blocker):
     """The demo data, seeded once for the module inside a transaction rolled back at its end."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("seed_demo", "--force", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back_after_module(django_db_blocker):
+        call_command("seed_demo", "--force", verbosity=0)
+        yield
 
 
 def urgent_follow_up() -> Round:
